@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Operation } from '../spec/operations.js';
+import type { IdempotencyEntry, Tenant } from '../state/tenant.js';
+import { Problem } from './problem.js';
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/** A reply as it went out, so a replay can send the same bytes. */
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` fingerprint the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function fingerprint(method: string, path: string, body: unknown): string {
+  return createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('base64url');
+}
+
+/**
+ * Idempotency-Key handling, scoped per tenant, kept 24 h of tenant time.
+ * Same key + same request → the stored reply byte for byte with
+ * `Idempotent-Replayed: true`; a different request → 409; still running →
+ * 409. Only handler replies below 500 are remembered (see `remember`).
+ */
+export function idempotency(): RequestHandler {
+  return (req, res, next) => {
+    const key = res.locals.idempotencyKey as string | undefined;
+    const tenant = res.locals.tenant as Tenant | undefined;
+    const operation = res.locals.operation as Operation;
+    if (!key || !tenant || operation.idempotency === 'none') {
+      next();
+      return;
+    }
+    const now = tenant.clock.now();
+    const print = fingerprint(req.method, req.path, req.body);
+    const existing = tenant.idempotency.get(key);
+    if (existing && existing.expiresAt > now) {
+      if (existing.fingerprint !== print) {
+        next(new Problem(409, 'This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.'));
+        return;
+      }
+      if (!existing.reply) {
+        next(new Problem(409, 'A request with this Idempotency-Key is still in progress. Retry when it has finished.'));
+        return;
+      }
+      const { status, headers, body } = existing.reply;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.setHeader('Idempotent-Replayed', 'true');
+      res.status(status).send(body);
+      return;
+    }
+    sweep(tenant, now);
+    const entry: IdempotencyEntry = { fingerprint: print, expiresAt: now + IDEMPOTENCY_TTL_MS, reply: null };
+    tenant.idempotency.set(key, entry);
+    res.locals.remember = (reply: Reply | null) => {
+      if (reply && reply.status < 500) entry.reply = reply;
+      else if (tenant.idempotency.get(key) === entry) tenant.idempotency.delete(key);
+    };
+    next();
+  };
+}
+
+/** Expired keys go when the map is touched; a map older entries than the TTL never grows unbounded. */
+function sweep(tenant: Tenant, now: number): void {
+  if (tenant.idempotency.size < 64) return;
+  for (const [key, entry] of tenant.idempotency) {
+    if (entry.expiresAt <= now && entry.reply) tenant.idempotency.delete(key);
+  }
+}

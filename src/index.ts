@@ -1,0 +1,152 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { pino } from 'pino';
+import { DEMO_KEY_ID, DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
+import { buildApp } from './app.js';
+import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
+import { EventBus } from './events/bus.js';
+import { RateLimiter } from './http/rateLimit.js';
+import { bindHandlers } from './resources/index.js';
+import type { Services } from './services.js';
+import { loadSpec, type Spec } from './spec/load.js';
+import { readOperations } from './spec/operations.js';
+import { RouteTable } from './spec/routeTable.js';
+import { systemClock } from './state/clock.js';
+import { CursorCodec } from './state/cursor.js';
+import type { TenantSeed } from './state/seed.js';
+import { TenantStore } from './state/store.js';
+import type { Tenant } from './state/tenant.js';
+
+export type { SandboxOptions } from './config.js';
+export { ManualClock } from './state/clock.js';
+export { DEMO_KEY_SECRET } from '../fixtures/index.js';
+
+export const DEMO_TENANT_ID = 'tnt_demo';
+
+export interface Sandbox {
+  app: Express;
+  config: ResolvedConfig;
+  spec: Spec;
+  routes: RouteTable;
+  store: TenantStore;
+  bus: EventBus;
+  services: Services;
+  seed: TenantSeed;
+  /** the demo shop */
+  demo: Tenant;
+  /** the demo shop's full-access test key */
+  demoKey: string;
+  /** starts listening; port 0 picks a free one */
+  listen(port?: number, host?: string): Promise<{ url: string; server: Server }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The programmatic API: a complete sandbox, in process. Loads the spec,
+ * builds the route table and validators once, binds handlers, and seeds the
+ * demo shop. Throws at once if the spec and the handlers disagree.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const config = resolveConfig(options, { key: DEMO_KEY_SECRET, clock: systemClock });
+  const logger = pino({ name: 'sx-sandbox', enabled: config.log });
+  const logError = (err: unknown, traceId?: string) => {
+    logger.error({ err, trace_id: traceId }, 'internal error');
+    if (!config.log && process.env.SX_SANDBOX_QUIET !== '1') console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
+  };
+
+  const { spec } = loadSpec();
+  const operations = readOperations(spec);
+  const routes = new RouteTable(operations);
+  const handlers = bindHandlers(operations);
+
+  const bus = new EventBus((err) => logError(err));
+  const store = new TenantStore({
+    randomSeed: config.seed,
+    system: config.clock,
+    clockMode: config.clockMode,
+    publish: bus.publish,
+    onJobError: (err) => logError(err),
+  });
+  const seed = demoShopSeed(config.seed);
+  const demo = store.create(DEMO_TENANT_ID, seed);
+  store.bindSecret(demo, DEMO_KEY_ID, config.key);
+
+  const services: Services = {
+    store,
+    cursors: new CursorCodec(`sx-sandbox:${config.seed}`),
+    bus,
+    caps: config.caps,
+  };
+
+  const app = buildApp({
+    routes,
+    handlers,
+    services,
+    store,
+    system: config.clock,
+    limiter: new RateLimiter(config.rateLimits, config.clock),
+    cors: { origins: config.corsOrigins },
+    bodyLimitBytes: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    log: logError,
+    requestLog: config.log ? requestLogger(logger) : undefined,
+  });
+
+  const servers = new Set<Server>();
+  return {
+    app,
+    config,
+    spec,
+    routes,
+    store,
+    bus,
+    services,
+    seed,
+    demo,
+    demoKey: config.key,
+    listen(port = 4010, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        const server = app.listen(port, host);
+        server.once('error', reject);
+        server.once('listening', () => {
+          servers.add(server);
+          const address = server.address() as AddressInfo;
+          const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve({ url: `http://${shownHost}:${address.port}`, server });
+        });
+      });
+    },
+    async close() {
+      for (const tenant of store.values()) tenant.scheduler.clear();
+      await Promise.all(
+        [...servers].map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
+      servers.clear();
+    },
+  };
+}
+
+function requestLogger(logger: pino.Logger): import('express').RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      logger.info({
+        request_id: res.locals.requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        operation: res.locals.operation?.operationId,
+        tenant: res.locals.tenant?.id,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+      });
+    });
+    next();
+  };
+}

@@ -1,0 +1,17 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The package root, found by walking up from this file: the same answer from src/ (tsx, vitest) and dist/src/ (node). */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('sx-sandbox: cannot find package.json above ' + fileURLToPath(import.meta.url));
+    dir = parent;
+  }
+  return dir;
+}
+
+export const PACKAGE_ROOT = findRoot();
+export const SPEC_PATH = join(PACKAGE_ROOT, 'openapi', 'sx.v1.yaml');

@@ -1,0 +1,99 @@
+import { Problem } from '../http/problem.js';
+import type { Product } from '../state/records.js';
+import type { Tenant } from '../state/tenant.js';
+import type { HandlerSet } from '../services.js';
+import { paginate } from './list.js';
+import { assertRoom } from './caps.js';
+import { slugify, uniqueSlug } from './slug.js';
+
+export function findProduct(tenant: Tenant, id: string): Product {
+  const product = tenant.products.get(id);
+  if (!product) throw Problem.notFound('product', id);
+  return product;
+}
+
+/** License-key products count their pool; nobody sets that stock by hand. */
+function assertStockSettable(type: Product['type'], stock: unknown): void {
+  if (type === 'license_key' && stock !== undefined && stock !== null) {
+    throw Problem.rule(
+      'body.stock',
+      'cannot be set for license_key products: their stock is the size of the key pool',
+      'The stock of a license_key product is its key pool. Import keys with POST /v1/products/{id}/keys instead.',
+    );
+  }
+}
+
+export const productHandlers: HandlerSet = {
+  listProducts: ({ tenant, query, services }) =>
+    paginate(tenant.products, services.cursors, query, {
+      filters: { status: query.status, type: query.type },
+      where: (p) => (!query.status || p.status === query.status) && (!query.type || p.type === query.type),
+    }),
+
+  createProduct: ({ tenant, body, services }) => {
+    assertStockSettable(body.type, body.stock);
+    assertRoom(tenant.products.size, services.caps.resourcesPerTenant, 'products');
+    const now = tenant.now();
+    const slug = uniqueSlug(slugify(body.name), (s) => tenant.productIdsBySlug.has(s));
+    const product = tenant.products.insert({
+      id: tenant.ids.next('prod'),
+      name: body.name,
+      slug,
+      type: body.type,
+      price_cents: body.price_cents,
+      currency: body.currency,
+      stock: body.type === 'license_key' ? 0 : (body.stock ?? null),
+      status: 'active',
+      description: body.description ?? null,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+    });
+    tenant.productIdsBySlug.set(slug, product.id);
+    tenant.emit('product.created', product);
+    return product;
+  },
+
+  getProduct: ({ tenant, params }) => findProduct(tenant, params.id),
+
+  updateProduct: ({ tenant, params, body }) => {
+    const current = findProduct(tenant, params.id);
+    assertStockSettable(current.type, body.stock);
+    const now = tenant.now();
+    const patch: Partial<Product> = { ...body, updated_at: now };
+    if (body.status === 'archived' && current.status !== 'archived') patch.archived_at = now;
+    if (body.status && body.status !== 'archived') patch.archived_at = null;
+    const product = tenant.products.update(current.id, patch);
+    tenant.emit('product.updated', product);
+    if (patch.archived_at) tenant.emit('product.archived', product);
+    return product;
+  },
+
+  archiveProduct: ({ tenant, params }) => {
+    let product = findProduct(tenant, params.id);
+    // archiving twice is harmless: same answer, no second event
+    if (product.status !== 'archived') {
+      const now = tenant.now();
+      product = tenant.products.update(product.id, { status: 'archived', archived_at: now, updated_at: now });
+      tenant.emit('product.archived', product);
+    }
+    return { id: product.id, deleted: true, archived_at: product.archived_at };
+  },
+
+  importProductKeys: ({ tenant, params, body }) => {
+    const product = findProduct(tenant, params.id);
+    if (product.type !== 'license_key') {
+      throw Problem.rule(
+        'product.type',
+        `must be license_key to hold a key pool; this product is ${product.type}`,
+        `Only license_key products have a key pool; ${product.id} is a ${product.type} product.`,
+      );
+    }
+    const { imported, duplicates, size } = tenant.pools.add(product.id, body.keys);
+    if (imported > 0) {
+      const updated = tenant.products.update(product.id, { stock: size, updated_at: tenant.now() });
+      tenant.emit('product.updated', updated);
+    }
+    return { imported, duplicates, stock_after: size };
+  },
+};

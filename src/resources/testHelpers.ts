@@ -1,0 +1,14 @@
+import type { HandlerSet } from '../services.js';
+
+/** Sandbox-only: the tenant clock and reset. (Simulated checkouts live with orders.) */
+export const testHelperHandlers: HandlerSet = {
+  advanceClock: ({ tenant, body }) => {
+    const jobsRun = tenant.scheduler.advance(body.seconds * 1000);
+    return { object: 'clock', now: tenant.now(), advanced_seconds: body.seconds, jobs_run: jobsRun };
+  },
+
+  resetTenant: ({ tenant }) => {
+    tenant.reset();
+    return { object: 'reset', reset_at: tenant.now() };
+  },
+};

@@ -1,0 +1,23 @@
+import type { EventBus } from './events/bus.js';
+import type { CursorCodec } from './state/cursor.js';
+import type { TenantStore } from './state/store.js';
+import type { Handler } from './http/dispatch.js';
+
+/** Limits that keep one tenant (or a public host) from eating the machine. */
+export interface Caps {
+  /** products, orders, payouts… per collection per tenant */
+  resourcesPerTenant: number;
+  webhookEndpointsPerTenant: number;
+  apiKeysPerTenant: number;
+}
+
+/** What handlers may use besides their tenant. */
+export interface Services {
+  store: TenantStore;
+  cursors: CursorCodec;
+  bus: EventBus;
+  caps: Caps;
+}
+
+export type SxHandler = Handler<Services>;
+export type HandlerSet = Record<string, SxHandler>;

@@ -1,0 +1,161 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { OpenAPIV3_1 } from 'openapi-types';
+import { createAjv } from './ajv.js';
+import type { FieldErrors } from '../http/problem.js';
+
+export interface RequestParts {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/**
+ * The outcome of checking a request against its operation. `missing` and
+ * `unknown` problems are 400 (structurally wrong request); values of the
+ * wrong type, enum, format or bound are 422; a path id that cannot exist is 404.
+ */
+export type ValidationResult =
+  | { ok: true; query: Record<string, unknown>; body: unknown; idempotencyKey?: string }
+  | { ok: false; status: 400 | 404 | 422; errors: FieldErrors };
+
+export type RequestValidator = (parts: RequestParts) => ValidationResult;
+
+// Query values arrive as strings: coerce them to the declared types. Bodies are
+// JSON and are never coerced ("12" is not a price).
+const paramAjv = createAjv({ coerceTypes: true, useDefaults: true });
+const bodyAjv = createAjv({ useDefaults: true });
+
+type Param = OpenAPIV3_1.ParameterObject;
+
+function objectSchema(params: Param[], additional: boolean) {
+  return {
+    type: 'object',
+    properties: Object.fromEntries(params.map((p) => [p.name.toLowerCase(), p.schema ?? {}])),
+    required: params.filter((p) => p.required).map((p) => p.name.toLowerCase()),
+    additionalProperties: additional,
+  };
+}
+
+export function compileRequestValidator(
+  pathItem: OpenAPIV3_1.PathItemObject,
+  op: OpenAPIV3_1.OperationObject,
+): RequestValidator {
+  const params = [...((pathItem.parameters ?? []) as Param[]), ...((op.parameters ?? []) as Param[])];
+  const byIn = (where: string) => params.filter((p) => p.in === where);
+  const pathCheck = paramAjv.compile(objectSchema(byIn('path'), true));
+  const queryCheck = paramAjv.compile(objectSchema(byIn('query'), false));
+  const headerParams = byIn('header');
+  const headerCheck = headerParams.length ? paramAjv.compile(objectSchema(headerParams, true)) : null;
+  const requestBody = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
+  const bodySchema = requestBody?.content?.['application/json']?.schema;
+  const bodyCheck = bodySchema ? bodyAjv.compile(bodySchema) : null;
+  const bodyRequired = requestBody?.required === true;
+
+  return (parts) => {
+    if (!pathCheck(parts.params)) {
+      return { ok: false, status: 404, errors: collect(pathCheck.errors, 'path') };
+    }
+    const errors400: FieldErrors = {};
+    const errors422: FieldErrors = {};
+    const sort = (found: FieldErrors, structural: Set<string>) => {
+      for (const [field, messages] of Object.entries(found)) {
+        (structural.has(field) ? errors400 : errors422)[field] = messages;
+      }
+    };
+
+    // Copy: ajv coerces and fills defaults in place, and the caller's object stays untouched.
+    const query = { ...parts.query };
+    if (!queryCheck(query)) sort(...split(queryCheck.errors, 'query'));
+
+    let idempotencyKey: string | undefined;
+    if (headerCheck) {
+      const headers: Record<string, unknown> = {};
+      for (const p of headerParams) {
+        const value = parts.headers[p.name.toLowerCase()];
+        if (value !== undefined) headers[p.name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const raw = headers['idempotency-key'];
+      if (typeof raw === 'string') headers['idempotency-key'] = idempotencyKey = unquote(raw);
+      if (!headerCheck(headers)) sort(...split(headerCheck.errors, 'header'));
+    }
+
+    let body = parts.body;
+    if (body === undefined) {
+      if (bodyRequired) errors400.body = ['is required: send a JSON object'];
+      else if (bodyCheck) body = applyDefaults(bodyCheck);
+    } else if (!bodyCheck) {
+      if (!isEmptyObject(body)) errors400.body = ['this operation takes no request body'];
+    } else {
+      // the parsed body is this request's own object: defaults may be filled in place
+      if (!bodyCheck(body)) sort(...split(bodyCheck.errors, 'body'));
+    }
+
+    if (Object.keys(errors400).length) return { ok: false, status: 400, errors: { ...errors400, ...errors422 } };
+    if (Object.keys(errors422).length) return { ok: false, status: 422, errors: errors422 };
+    return { ok: true, query, body, idempotencyKey };
+  };
+}
+
+/** An optional body that is absent still gets its declared defaults. */
+function applyDefaults(check: ValidateFunction): unknown {
+  const empty = {};
+  check(empty);
+  return empty;
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return !!value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+}
+
+/** `Idempotency-Key` may be sent as a structured-field string: `"abc"`. */
+function unquote(value: string): string {
+  const m = /^"((?:[^"\\]|\\.)*)"$/.exec(value);
+  return m ? m[1].replace(/\\(.)/g, '$1') : value;
+}
+
+function split(errors: ErrorObject[] | null | undefined, root: string): [FieldErrors, Set<string>] {
+  const structural = new Set<string>();
+  const found = collect(errors, root, structural);
+  return [found, structural];
+}
+
+/** ajv errors → `{"body.price_cents": ["must be >= 0"]}`; records which fields are missing/unknown. */
+function collect(errors: ErrorObject[] | null | undefined, root: string, structural = new Set<string>()): FieldErrors {
+  const out: FieldErrors = {};
+  const add = (field: string, message: string) => {
+    const list = (out[field] ??= []);
+    if (!list.includes(message)) list.push(message);
+  };
+  for (const e of errors ?? []) {
+    const base = [root, ...e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))].join('.');
+    switch (e.keyword) {
+      case 'required': {
+        const field = `${base}.${(e.params as { missingProperty: string }).missingProperty}`;
+        structural.add(field);
+        add(field, 'is required');
+        break;
+      }
+      case 'additionalProperties': {
+        const field = `${base}.${(e.params as { additionalProperty: string }).additionalProperty}`;
+        structural.add(field);
+        add(field, root === 'query' ? 'is not a recognised query parameter' : 'is not a recognised field');
+        break;
+      }
+      case 'enum':
+        add(base, `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`);
+        break;
+      case 'anyOf':
+      case 'oneOf':
+        // the branch errors already explain; keep one summary only when nothing else was said
+        if (!out[base]) add(base, e.message ?? 'is not valid');
+        break;
+      case 'format':
+        add(base, `must be a valid ${(e.params as { format: string }).format}`);
+        break;
+      default:
+        add(base, e.message ?? 'is not valid');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,53 @@
+import { OverlayMap } from './overlay.js';
+
+/**
+ * License-key pools per product. Pools from fixtures are shared until a
+ * tenant first changes one; then that tenant gets its own Set (insertion
+ * ordered, so keys are sold first-in first-out). Pooled keys are secrets:
+ * nothing here is ever rendered by a read.
+ */
+export class KeyPools {
+  private readonly pools: OverlayMap<string, ReadonlySet<string>>;
+  private readonly owned = new Set<string>();
+
+  constructor(base: ReadonlyMap<string, ReadonlySet<string>>) {
+    this.pools = new OverlayMap(base);
+  }
+
+  size(productId: string): number {
+    return this.pools.get(productId)?.size ?? 0;
+  }
+
+  /** Adds keys, skipping ones already pooled or repeated in the call. */
+  add(productId: string, keys: readonly string[]): { imported: number; duplicates: number; size: number } {
+    const pool = this.writable(productId);
+    let imported = 0;
+    for (const key of keys) {
+      if (pool.has(key)) continue;
+      pool.add(key);
+      imported++;
+    }
+    return { imported, duplicates: keys.length - imported, size: pool.size };
+  }
+
+  /** Takes `count` keys, oldest first, or none at all when the pool is short. */
+  take(productId: string, count: number): string[] | null {
+    if (this.size(productId) < count) return null;
+    const pool = this.writable(productId);
+    const taken: string[] = [];
+    for (const key of pool) {
+      if (taken.length === count) break;
+      taken.push(key);
+    }
+    for (const key of taken) pool.delete(key);
+    return taken;
+  }
+
+  private writable(productId: string): Set<string> {
+    if (!this.owned.has(productId)) {
+      this.pools.set(productId, new Set(this.pools.get(productId) ?? []));
+      this.owned.add(productId);
+    }
+    return this.pools.get(productId) as Set<string>;
+  }
+}

@@ -1,0 +1,72 @@
+import { Collection, FrozenBase } from './collection.js';
+import type { ApiKey, Customer, Order, Payout, Product, WebhookDelivery, WebhookEndpoint } from './records.js';
+
+/**
+ * Everything a tenant starts from, built once and frozen, then shared by
+ * every tenant created from it (the demo shop and each visitor sandbox).
+ */
+export interface TenantSeed {
+  /** the tenant clock's starting point (ms) */
+  readonly epoch: number;
+  readonly products: FrozenBase<Product>;
+  readonly orders: FrozenBase<Order>;
+  readonly customers: FrozenBase<Customer>;
+  readonly payouts: FrozenBase<Payout>;
+  readonly webhooks: FrozenBase<WebhookEndpoint>;
+  readonly deliveries: FrozenBase<WebhookDelivery>;
+  readonly apiKeys: FrozenBase<ApiKey>;
+  readonly keyPools: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly customerIdsByEmail: ReadonlyMap<string, string>;
+  readonly productIdsBySlug: ReadonlyMap<string, string>;
+}
+
+export interface SeedData {
+  epoch: number;
+  products?: Product[];
+  orders?: Order[];
+  customers?: Customer[];
+  payouts?: Payout[];
+  webhooks?: WebhookEndpoint[];
+  deliveries?: WebhookDelivery[];
+  apiKeys?: ApiKey[];
+  /** productId → pooled license keys */
+  keyPools?: Record<string, string[]>;
+}
+
+/** Freezes seed data; records must be given oldest first (creation order). */
+export function buildSeed(data: SeedData): TenantSeed {
+  const customers = data.customers ?? [];
+  return {
+    epoch: data.epoch,
+    products: new FrozenBase(data.products ?? []),
+    orders: new FrozenBase(data.orders ?? []),
+    customers: new FrozenBase(customers),
+    payouts: new FrozenBase(data.payouts ?? []),
+    webhooks: new FrozenBase(data.webhooks ?? []),
+    deliveries: new FrozenBase(data.deliveries ?? []),
+    apiKeys: new FrozenBase(data.apiKeys ?? []),
+    keyPools: new Map(Object.entries(data.keyPools ?? {}).map(([id, keys]) => [id, new Set(keys)])),
+    customerIdsByEmail: new Map(customers.map((c) => [c.email, c.id])),
+    productIdsBySlug: new Map((data.products ?? []).map((p) => [p.slug, p.id])),
+  };
+}
+
+export type Collections = {
+  products: Collection<Product>;
+  orders: Collection<Order>;
+  customers: Collection<Customer>;
+  payouts: Collection<Payout>;
+  webhooks: Collection<WebhookEndpoint>;
+  deliveries: Collection<WebhookDelivery>;
+};
+
+export function collectionsOver(seed: TenantSeed): Collections {
+  return {
+    products: new Collection(seed.products),
+    orders: new Collection(seed.orders),
+    customers: new Collection(seed.customers),
+    payouts: new Collection(seed.payouts),
+    webhooks: new Collection(seed.webhooks),
+    deliveries: new Collection(seed.deliveries),
+  };
+}

@@ -1,0 +1,98 @@
+import { isoSeconds, type Clock, type ClockMode } from './clock.js';
+import { randomString } from './random.js';
+import { ABILITIES, type Ability, type ApiKey } from './records.js';
+import type { TenantSeed } from './seed.js';
+import { Tenant, type Publish } from './tenant.js';
+
+export const SECRET_PATTERN = /^sx_(test|live)_[0-9A-Za-z]{24}$/;
+
+export interface KeyLookup {
+  tenant: Tenant;
+  key: ApiKey;
+}
+
+export interface StoreOptions {
+  randomSeed: number;
+  system: Clock;
+  clockMode: ClockMode;
+  publish: Publish;
+  onJobError?: (err: unknown) => void;
+}
+
+/**
+ * All tenants and the one index from bearer secret to (tenant, key). Secrets
+ * live only here; key records never carry them.
+ */
+export class TenantStore {
+  private readonly tenants = new Map<string, Tenant>();
+  private readonly secrets = new Map<string, { tenantId: string; keyId: string }>();
+  private readonly secretsByTenant = new Map<string, Set<string>>();
+
+  constructor(private readonly options: StoreOptions) {}
+
+  get size(): number {
+    return this.tenants.size;
+  }
+
+  get(id: string): Tenant | undefined {
+    return this.tenants.get(id);
+  }
+
+  values(): IterableIterator<Tenant> {
+    return this.tenants.values();
+  }
+
+  create(id: string, seed: TenantSeed, ephemeral = false): Tenant {
+    if (this.tenants.has(id)) throw new Error(`tenant ${id} exists`);
+    const tenant = new Tenant({ id, seed, ephemeral, ...this.options });
+    this.tenants.set(id, tenant);
+    return tenant;
+  }
+
+  /** Drops a tenant and every secret that opened it; its memory goes with it. */
+  remove(id: string): void {
+    const tenant = this.tenants.get(id);
+    if (!tenant) return;
+    tenant.scheduler.clear();
+    for (const secret of this.secretsByTenant.get(id) ?? []) this.secrets.delete(secret);
+    this.secretsByTenant.delete(id);
+    this.tenants.delete(id);
+  }
+
+  /** Binds a secret to an existing key record of the tenant (fixture keys with a known secret). */
+  bindSecret(tenant: Tenant, keyId: string, secret: string): void {
+    if (!SECRET_PATTERN.test(secret)) throw new Error(`'${secret}' is not an sx_test_/sx_live_ secret with 24 base62 characters`);
+    if (this.secrets.has(secret)) throw new Error('secret already bound');
+    this.secrets.set(secret, { tenantId: tenant.id, keyId });
+    let own = this.secretsByTenant.get(tenant.id);
+    if (!own) this.secretsByTenant.set(tenant.id, (own = new Set()));
+    own.add(secret);
+  }
+
+  /** Mints a key: the record goes to the tenant, the secret is returned once and indexed here. */
+  mint(tenant: Tenant, input: { name: string; abilities: readonly Ability[]; mode: 'live' | 'test'; secret?: string }): { key: ApiKey; secret: string } {
+    // keep the canonical order of abilities, whatever order they were asked in
+    const abilities = ABILITIES.filter((a) => input.abilities.includes(a));
+    const key = tenant.apiKeys.insert({
+      id: tenant.ids.next('apik'),
+      name: input.name,
+      abilities,
+      mode: input.mode,
+      created_at: isoSeconds(tenant.clock.now()),
+      last_used_at: null,
+      revoked_at: null,
+    });
+    let secret = input.secret;
+    while (!secret || this.secrets.has(secret)) secret = `sx_${input.mode}_${randomString(tenant.random, 24)}`;
+    this.bindSecret(tenant, key.id, secret);
+    return { key, secret };
+  }
+
+  lookup(secret: string): KeyLookup | undefined {
+    const entry = this.secrets.get(secret);
+    if (!entry) return undefined;
+    const tenant = this.tenants.get(entry.tenantId);
+    const key = tenant?.apiKeys.get(entry.keyId);
+    return tenant && key ? { tenant, key } : undefined;
+  }
+}
