@@ -1,4 +1,4 @@
-import type { Caps } from './services.js';
+import type { Caps, HandlerSet } from './services.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 
@@ -24,6 +24,8 @@ export interface SandboxOptions {
   trustProxy?: boolean;
   /** one JSON log line per request on stdout (default false) */
   log?: boolean;
+  /** replace handlers by operationId (tests use it to make a handler slow or failing) */
+  handlerOverrides?: HandlerSet;
 }
 
 export interface ResolvedConfig {

@@ -58,7 +58,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const { spec } = loadSpec();
   const operations = readOperations(spec);
   const routes = new RouteTable(operations);
-  const handlers = bindHandlers(operations);
+  const handlers = bindHandlers(operations, options.handlerOverrides);
 
   const bus = new EventBus((err) => logError(err));
   const store = new TenantStore({

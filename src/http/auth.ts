@@ -6,7 +6,8 @@ import { Problem } from './problem.js';
 
 function unauthenticated(detail: string, error?: 'invalid_request' | 'invalid_token'): Problem {
   const challenge = error
-    ? `Bearer realm="sx", error="${error}", error_description="${detail.replace(/"/g, "'")}"`
+    ? // header values must be plain ASCII: the description drops what the detail dresses up
+      `Bearer realm="sx", error="${error}", error_description="${detail.replace(/[^\x20-\x7e]|"/g, '')}"`
     : 'Bearer realm="sx"';
   return new Problem(401, detail, {}, { 'WWW-Authenticate': challenge });
 }

@@ -57,6 +57,13 @@ export function problemHandler(log: (err: unknown, traceId?: string) => void): E
       res.destroy();
       return;
     }
-    sendProblem(req, res, problem);
+    try {
+      sendProblem(req, res, problem);
+    } catch (renderError) {
+      // Never fall through to Express's HTML error page: answer a bare 500 problem.
+      log(renderError);
+      res.removeHeader('Content-Type');
+      res.status(500).type('application/problem+json').send(problemBody(req, res, toProblem(renderError)));
+    }
   };
 }

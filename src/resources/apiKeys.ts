@@ -40,8 +40,7 @@ export const apiKeyHandlers: HandlerSet = {
     }
     assertRoom(tenant.apiKeys.size, services.caps.apiKeysPerTenant, 'api keys');
     const { key, secret } = services.store.mint(tenant, { name: body.name, abilities: body.abilities, mode: body.mode });
-    const { last_used_at: _unused, ...shown } = view(tenant, key);
-    return { ...shown, secret };
+    return { ...view(tenant, key), secret };
   },
 
   revokeApiKey: ({ tenant, params }) => {

@@ -12,7 +12,11 @@ const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperH
  * loudly when an operation has no handler, a handler names no operation, or
  * two handlers claim one operation.
  */
-export function bindHandlers(operations: readonly Operation[], sets: HandlerSet[] = HANDLER_SETS): Map<string, SxHandler> {
+export function bindHandlers(
+  operations: readonly Operation[],
+  overrides: HandlerSet = {},
+  sets: HandlerSet[] = HANDLER_SETS,
+): Map<string, SxHandler> {
   const bound = new Map<string, SxHandler>();
   const problems: string[] = [];
   for (const set of sets) {
@@ -20,6 +24,10 @@ export function bindHandlers(operations: readonly Operation[], sets: HandlerSet[
       if (bound.has(operationId)) problems.push(`two handlers for ${operationId}`);
       bound.set(operationId, handler);
     }
+  }
+  for (const [operationId, handler] of Object.entries(overrides)) {
+    if (!bound.has(operationId)) problems.push(`override ${operationId} replaces no handler`);
+    bound.set(operationId, handler);
   }
   const documented = new Set(operations.map((op) => op.operationId));
   for (const op of operations) if (!bound.has(op.operationId)) problems.push(`no handler for ${op.operationId} (${op.method} ${op.path})`);
