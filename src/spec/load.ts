@@ -41,6 +41,12 @@ export function dereference<T>(doc: T): T {
     const obj = node as Record<string, unknown>;
     if (typeof obj.$ref === 'string') {
       const ref = obj.$ref;
+      // OpenAPI 3.1 allows siblings next to $ref (a default, a description): they refine the target
+      const { $ref: _ref, ...siblings } = obj;
+      if (Object.keys(siblings).length) {
+        const target = walk({ $ref: ref }) as Record<string, unknown>;
+        return { ...target, ...(walk(siblings) as Record<string, unknown>) };
+      }
       if (resolved.has(ref)) return resolved.get(ref);
       if (resolving.has(ref)) throw new Error(`Circular $ref '${ref}' is not supported`);
       resolving.add(ref);
