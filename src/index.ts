@@ -49,6 +49,7 @@ export interface Sandbox {
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const config = resolveConfig(options, { key: DEMO_KEY_SECRET, clock: systemClock });
+  if (!config.key.startsWith('sx_test_')) throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);
   const logger = pino({ name: 'sx-sandbox', enabled: config.log });
   const logError = (err: unknown, traceId?: string) => {
     logger.error({ err, trace_id: traceId }, 'internal error');
