@@ -24,6 +24,15 @@ async function startCli(args: string[]): Promise<{ child: ChildProcess; banner: 
   return { child, banner };
 }
 
+/** Runs the CLI expecting it to refuse: its exit code and what it said on stderr. */
+async function refusal(args: string[]): Promise<{ code: number; err: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (c) => (err += c));
+  const [code] = await once(child, 'exit');
+  return { code, err };
+}
+
 describe('sx-sandbox command line', () => {
   it('prints the base URL and the demo key, and serves the documented products with it', async () => {
     const { child, banner } = await startCli(['--port', '0', '--quiet']);
@@ -45,10 +54,7 @@ describe('sx-sandbox command line', () => {
   });
 
   it('a bad flag value is refused with the usage text and exit code 2', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--clock', 'sideways'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr!.on('data', (c) => (err += c));
-    const [code] = await once(child, 'exit');
+    const { code, err } = await refusal(['--clock', 'sideways']);
     expect(code).toBe(2);
     expect(err).toContain('--clock must be running or frozen');
     expect(err).toContain('Usage: sx-sandbox');
@@ -57,10 +63,7 @@ describe('sx-sandbox command line', () => {
 
 describe('sx-sandbox --key', () => {
   it('refuses a live key as the demo key', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--key', 'sx_live_MyOwnKeyForFrontend00001'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    child.stderr!.on('data', (c) => (err += c));
-    const [code] = await once(child, 'exit');
+    const { code, err } = await refusal(['--key', 'sx_live_MyOwnKeyForFrontend00001']);
     expect(code).toBe(2);
     expect(err).toContain('must be an sx_test_ key');
   });
