@@ -1,0 +1,122 @@
+import { beforeAll, describe, expect } from 'vitest';
+import type { Reply } from './harness/client.js';
+import { badRequests, exampleBody, harmlessPath, unprocessableRequests, type Variant } from './harness/invalid.js';
+import { session } from './harness/session.js';
+import { check } from './harness/skip.js';
+import { fillPath, operation, operations, pathParams, unknownId, type SpecOperation } from './harness/spec.js';
+import { hasRoute, target } from './harness/target.js';
+
+/**
+ * Every error the spec documents for an operation, provoked on that
+ * operation from the spec alone: 400, 404, 409, 413, 415 and 422 here (401
+ * in auth, 403 in abilities, 429 in rate limits). Every request is built so
+ * that it changes nothing, even on a target that wrongly lets it through.
+ */
+const s = session('errors');
+
+const onTarget = operations.filter((op) => !op.sandboxOnly || hasRoute(op.operationId));
+const documenting = (status: number) => onTarget.filter((op) => op.statuses.includes(status));
+
+function send(op: SpecOperation, v: Variant, extra: Record<string, string> = {}): Promise<Reply> {
+  return s.api.call(op.method, v.path, v.body, { raw: v.raw, headers: { ...v.headers, ...extra } });
+}
+
+function expectProblem(reply: Reply, status: number, type: string, label: string, field?: string) {
+  expect(reply.status, `${label}: ${reply.text.slice(0, 300)}`).toBe(status);
+  expect(reply.body.type).toBe(type);
+  if (field) {
+    const fields = Object.keys(reply.body.errors ?? {}).map((f) => f.toLowerCase());
+    expect(fields, `${label}: the errors map names ${field}`).toContain(field.toLowerCase());
+  }
+}
+
+describe('400 invalid_request', () => {
+  for (const op of documenting(400)) {
+    check(`${op.operationId}: ${badRequests(op).map((v) => v.name).join(', ')}`, async () => {
+      for (const v of badRequests(op)) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
+    });
+  }
+});
+
+describe('422 unprocessable', () => {
+  for (const op of documenting(422)) {
+    const variants = unprocessableRequests(op);
+    if (variants.length === 0) continue; // no input whose value can be wrong: the coverage test says so
+    check(`${op.operationId}: ${variants.map((v) => v.name).join(', ')}`, async () => {
+      for (const v of variants) expectProblem(await send(op, v), 422, 'unprocessable', `${op.operationId} with ${v.name}`, v.field);
+    });
+  }
+});
+
+describe('404 not_found', () => {
+  for (const op of documenting(404).filter((o) => pathParams(o).length > 0)) {
+    check(`${op.operationId}: an id no shop has, and one that cannot exist`, async () => {
+      const param = pathParams(op)[0];
+      for (const id of [unknownId(param, target.runId), 'contract-suite-foo']) {
+        const reply = await s.api.call(op.method, fillPath(op, { [param.name]: id }), exampleBody(op));
+        expectProblem(reply, 404, 'not_found', `${op.operationId} on ${id}`);
+      }
+    });
+  }
+
+  check('an unknown path is a 404 problem, never HTML', async () => {
+    const reply = await s.api.get('/v1/contract-suite-nowhere');
+    expectProblem(reply, 404, 'not_found', 'unknown path');
+  });
+});
+
+describe('405 method_not_allowed', () => {
+  check('a known path with a method it lacks names the allowed ones in Allow', async () => {
+    const reply = await s.api.call('PUT', '/v1/products', {});
+    expectProblem(reply, 405, 'method_not_allowed', 'PUT /v1/products');
+    const allowed = reply.headers.allow?.split(',').map((m) => m.trim());
+    expect(allowed).toEqual(expect.arrayContaining(['GET', 'POST']));
+  });
+});
+
+describe('409 conflict: an Idempotency-Key reused for another request', () => {
+  const idempotencyKey = s.idempotencyKey('anchor');
+  beforeAll(async () => {
+    // the key is first spent on a real request that the operation itself answered
+    const anchor = await s.api.post('/v1/products', { name: s.unique('anchor'), type: 'account', price_cents: 100, currency: 'USD' }, { idempotencyKey });
+    expect(anchor.status).toBe(201);
+    s.defer('archive anchor product', () => s.api.delete(`/v1/products/${anchor.body.id}`));
+  });
+
+  for (const op of documenting(409)) {
+    check(`${op.operationId}: the spent key on a valid request is refused before anything happens`, async () => {
+      const reply = await s.api.call(op.method, harmlessPath(op), exampleBody(op), { idempotencyKey });
+      expectProblem(reply, 409, 'conflict', op.operationId);
+    });
+  }
+});
+
+describe('413 payload_too_large and 415 unsupported_media_type', () => {
+  const oversized = JSON.stringify({ contract_suite: 'x'.repeat(target.env.bodyLimitBytes + 1024) });
+  for (const op of documenting(413)) {
+    check(`${op.operationId}: a body over ${target.env.bodyLimitBytes} bytes`, async () => {
+      const reply = await s.api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/json', data: oversized } });
+      expectProblem(reply, 413, 'payload_too_large', op.operationId);
+    });
+  }
+  for (const op of documenting(415)) {
+    check(`${op.operationId}: a form-encoded body`, async () => {
+      const reply = await s.api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' } });
+      expectProblem(reply, 415, 'unsupported_media_type', op.operationId);
+    });
+  }
+});
+
+describe('every problem', () => {
+  check('carries the request id, echoed from X-Request-Id, and the request path as instance', async () => {
+    const requestId = `contract-${target.runId}-rid`;
+    const op = operation('getProduct');
+    const path = fillPath(op, { id: unknownId(pathParams(op)[0], target.runId) });
+    const reply = await s.api.get(path, { headers: { 'x-request-id': requestId } });
+    expect(reply.status).toBe(404);
+    expect(reply.headers['x-request-id']).toBe(requestId);
+    expect(reply.body.request_id).toBe(requestId);
+    expect(reply.body.instance).toBe(path);
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});

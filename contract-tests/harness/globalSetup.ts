@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { EnvError, readEnv, type SuiteEnv } from './env.js';
+import { fillPath, operations } from './spec.js';
+import type { TargetInfo } from './target.js';
+
+interface Started {
+  baseUrl: string;
+  apiKey: string;
+  kind: TargetInfo['kind'];
+  close: () => Promise<void>;
+}
+
+/** No SX_BASE_URL: a sandbox in this process, on an ephemeral loopback port, with its documented defaults. */
+async function startInProcess(): Promise<Started> {
+  const { createSandbox } = await import('../../src/index.js');
+  const sandbox = createSandbox();
+  const { url } = await sandbox.listen(0, '127.0.0.1');
+  return { baseUrl: url, apiKey: sandbox.demoKey, kind: 'in-process', close: () => sandbox.close() };
+}
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/**
+ * Which sandbox-only routes the target has, without side effects: an
+ * authenticated operation without a key is 401 where the route exists and
+ * 404 where it does not; the unauthenticated one is sent a body it must
+ * reject (400) before creating anything.
+ */
+async function probeRoutes(baseUrl: string): Promise<Record<string, boolean>> {
+  const routes: Record<string, boolean> = {};
+  for (const op of operations.filter((o) => o.sandboxOnly)) {
+    const init: RequestInit = { method: op.method, headers: { accept: 'application/json' } };
+    if (!op.authenticated) {
+      init.body = JSON.stringify({ contract_suite_probe: true });
+      init.headers = { ...init.headers, 'content-type': 'application/json' };
+    }
+    const response = await fetch(baseUrl + fillPath(op), init);
+    await response.arrayBuffer();
+    routes[op.operationId] = op.authenticated ? response.status === 401 : response.status === 400;
+  }
+  return routes;
+}
+
+function banner(info: TargetInfo, env: SuiteEnv): string {
+  const present = Object.entries(info.routes).filter(([, has]) => has).map(([id]) => id);
+  const receiver = env.webhookPublicUrl
+    ? `${env.webhookPublicUrl} → ${env.webhookListen.host}:${env.webhookListen.port}`
+    : info.loopback
+      ? `127.0.0.1 (ephemeral ports)`
+      : 'none (set SX_WEBHOOK_PUBLIC_URL to test deliveries)';
+  return [
+    `contract suite → ${info.baseUrl} (${info.kind === 'in-process' ? 'in-process sandbox' : 'SX_BASE_URL'})`,
+    `  key:            ${info.apiKey.slice(0, 8)}…${info.apiKey.slice(-4)}`,
+    `  sandbox-only:   ${present.length ? present.join(', ') : 'none (flows that need them use existing data or skip)'}`,
+    `  second shop:    ${env.secondApiKey ? 'SX_SECOND_API_KEY' : info.routes.createEphemeralTenant ? 'POST /v1/test_helpers/tenants' : 'none (tenancy tests skip)'}`,
+    `  webhooks:       ${receiver}`,
+    `  slow tests:     ${info.slow ? 'on' : 'off (SX_SLOW=1 turns them on)'}`,
+    '',
+  ].join('\n');
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let env: SuiteEnv;
+  try {
+    env = readEnv();
+  } catch (err) {
+    if (err instanceof EnvError) {
+      process.stderr.write(`\ncontract suite: refusing to start. ${err.message}\n\n`);
+    }
+    throw err;
+  }
+  const started: Started = env.baseUrl
+    ? { baseUrl: env.baseUrl, apiKey: env.apiKey!, kind: 'external', close: async () => {} }
+    : await startInProcess();
+  const routes = await probeRoutes(started.baseUrl);
+  const ledgerDir = mkdtempSync(join(tmpdir(), 'sx-contract-'));
+  const info: TargetInfo = {
+    baseUrl: started.baseUrl,
+    apiKey: started.apiKey,
+    kind: started.kind,
+    loopback: isLoopback(started.baseUrl),
+    routes,
+    slow: env.slow ?? routes.advanceClock === true,
+    runId: Date.now().toString(36).slice(-6),
+    ledgerDir,
+    env,
+  };
+  process.stdout.write(banner(info, env));
+  project.provide('target', info);
+  return async () => {
+    await started.close();
+    rmSync(ledgerDir, { recursive: true, force: true });
+  };
+}

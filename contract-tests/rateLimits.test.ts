@@ -1,0 +1,135 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, type TestContext } from 'vitest';
+import type { Client, Reply } from './harness/client.js';
+import { harmlessPath } from './harness/invalid.js';
+import { session } from './harness/session.js';
+import { check, skipBecause } from './harness/skip.js';
+import { operations, type SpecOperation } from './harness/spec.js';
+import { hasRoute, target } from './harness/target.js';
+
+/**
+ * Rate limits, per key and class, as documented: 600 reads and 120 writes a
+ * minute. The bursts use freshly minted keys with the courtesy wait turned
+ * off, so they never eat into the budget of the keys other tests use.
+ */
+const s = session('rate-limits');
+
+const POLICY = { read: { name: 'reads', quota: 600 }, write: { name: 'writes', quota: 120 } } as const;
+const remaining = (reply: Reply) => Number(/;r=(\d+)/.exec(reply.headers.ratelimit ?? '')?.[1]);
+
+const onTarget = operations.filter((op) => op.statuses.includes(429) && op.authenticated && (!op.sandboxOnly || hasRoute(op.operationId)));
+const writes = onTarget.filter((op) => op.method !== 'GET');
+const reads = onTarget.filter((op) => op.method === 'GET');
+
+/** A request that changes nothing: unknown ids, a body the operation refuses. */
+function harmless(api: Client, op: SpecOperation): Promise<Reply> {
+  return api.call(op.method, harmlessPath(op), op.method === 'GET' ? undefined : op.body ? { contract_suite_probe: true } : undefined);
+}
+
+async function freshKey(what: string): Promise<Client> {
+  const key = await s.mint(what);
+  return s.admin.as(key.secret, false);
+}
+
+async function burst(api: Client, send: () => Promise<Reply>, quota: number): Promise<{ accepted: Reply[]; limited: Reply }> {
+  const accepted: Reply[] = [];
+  // the bucket refills while the burst runs: allow for it, but not for ever
+  for (let i = 0; i < quota * 2; i++) {
+    const reply = await send();
+    if (reply.status === 429) return { accepted, limited: reply };
+    accepted.push(reply);
+  }
+  throw new Error(`no 429 after ${quota * 2} requests on one key`);
+}
+
+/** Every operation of the class answers 429 while the key's bucket is empty (a refilled token may let one through first). */
+async function expectAllLimited(api: Client, ops: SpecOperation[]) {
+  for (const op of ops) {
+    let reply = await harmless(api, op);
+    for (let tries = 0; reply.status !== 429 && tries < 3; tries++) reply = await harmless(api, op);
+    expect(reply.status, `${op.operationId} while the key is out of quota`).toBe(429);
+  }
+}
+
+function expectRateLimited(reply: Reply) {
+  expect(reply.body.type).toBe('rate_limited');
+  const retryAfter = Number(reply.headers['retry-after']);
+  expect(Number.isInteger(retryAfter) && retryAfter >= 1, `Retry-After '${reply.headers['retry-after']}' is whole seconds ≥ 1`).toBe(true);
+  if (reply.body.retry_after !== undefined) expect(reply.body.retry_after).toBe(retryAfter);
+  return retryAfter;
+}
+
+function slowOnly(ctx: TestContext, ops: SpecOperation[]) {
+  if (!target.slow) {
+    skipBecause(ctx, 'tagged slow (a burst past the quota); off against a deployment unless SX_SLOW=1', {
+      operationIds: ops.map((op) => op.operationId),
+      statuses: [429],
+    });
+  }
+}
+
+describe('RateLimit headers', () => {
+  check('every authenticated answer names its class policy, and the remaining count goes down', async () => {
+    const api = await freshKey('headers');
+    const seen: Record<'read' | 'write', number[]> = { read: [], write: [] };
+    for (let i = 0; i < 4; i++) {
+      const read = await api.get('/v1/products?limit=1');
+      expect(read.headers['ratelimit-policy']).toBe(`"${POLICY.read.name}";q=${POLICY.read.quota};w=60`);
+      expect(read.headers.ratelimit).toMatch(new RegExp(`^"${POLICY.read.name}";r=\\d+;t=\\d+$`));
+      seen.read.push(remaining(read));
+      const write = await api.post('/v1/products', { contract_suite_probe: true });
+      expect(write.status).toBe(400); // refused requests count too
+      expect(write.headers['ratelimit-policy']).toBe(`"${POLICY.write.name}";q=${POLICY.write.quota};w=60`);
+      seen.write.push(remaining(write));
+    }
+    for (const cls of ['read', 'write'] as const) {
+      expect(seen[cls][0], `a fresh key starts at ${POLICY[cls].quota} - 1`).toBe(POLICY[cls].quota - 1);
+      for (let i = 1; i < seen[cls].length; i++) expect(seen[cls][i]).toBeLessThanOrEqual(seen[cls][i - 1]);
+      expect(seen[cls].at(-1)!).toBeLessThan(seen[cls][0]);
+    }
+  });
+});
+
+describe('429 rate_limited', () => {
+  check(
+    `a burst past ${POLICY.write.quota} writes a minute is refused with Retry-After, on every write, and not before`,
+    async (ctx) => {
+      slowOnly(ctx, writes);
+      const api = await freshKey('write-burst');
+      const { accepted, limited } = await burst(api, () => api.post('/v1/products', { contract_suite_probe: true }), POLICY.write.quota);
+      expect(accepted.length, 'the whole documented quota is granted first').toBeGreaterThanOrEqual(POLICY.write.quota);
+      expect(accepted.every((r) => r.status === 400)).toBe(true);
+      const retryAfter = expectRateLimited(limited);
+      await expectAllLimited(api, writes);
+      // reads are another class, with their own budget
+      expect((await api.get('/v1/products?limit=1')).status).toBe(200);
+      // Retry-After is honest: once it has passed, the next write gets through
+      await sleep(retryAfter * 1000 + 100);
+      expect((await api.post('/v1/products', { contract_suite_probe: true })).status).toBe(400);
+    },
+    90_000,
+  );
+
+  check(
+    `a burst past ${POLICY.read.quota} reads a minute is refused on every read`,
+    async (ctx) => {
+      slowOnly(ctx, reads);
+      const api = await freshKey('read-burst');
+      const { accepted, limited } = await burst(api, () => api.get('/v1/products?limit=1'), POLICY.read.quota);
+      expect(accepted.length).toBeGreaterThanOrEqual(POLICY.read.quota);
+      expectRateLimited(limited);
+      await expectAllLimited(api, reads);
+    },
+    90_000,
+  );
+
+  check('the shared client waits out a 429 for Retry-After seconds and then succeeds', async (ctx) => {
+    slowOnly(ctx, []);
+    const key = await s.mint('courtesy');
+    const impatient = s.admin.as(key.secret, false);
+    await burst(impatient, () => impatient.post('/v1/products', { contract_suite_probe: true }), POLICY.write.quota);
+    const polite = s.admin.as(key.secret, true);
+    const reply = await polite.post('/v1/products', { contract_suite_probe: true });
+    expect(reply.status).toBe(400);
+  }, 90_000);
+});

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+import { CoverageLastSequencer } from './harness/sequencer.js';
+
+/**
+ * The contract suite: `npm run contract`. It talks HTTP to a target (its own
+ * sandbox, or SX_BASE_URL) and knows nothing else about it. Files run one at
+ * a time: they share one shop and its rate limits, and the coverage test
+ * must see everything the others did.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  test: {
+    include: ['contract-tests/**/*.test.ts'],
+    globalSetup: ['contract-tests/harness/globalSetup.ts'],
+    fileParallelism: false,
+    sequence: { sequencer: CoverageLastSequencer },
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    reporters: ['default', 'junit'],
+    outputFile: { junit: process.env.SX_JUNIT_PATH || 'test-results/contract-junit.xml' },
+  },
+});
