@@ -11,7 +11,7 @@ const s = session('webhooks');
 
 const DELIVERY_OPS = ['createWebhook', 'testWebhook', 'deleteWebhook'];
 let receiver: Receiver | undefined;
-let unreachable: string | undefined;
+let unreachable: number | undefined;
 
 beforeAll(async () => {
   try {
