@@ -15,6 +15,7 @@ Usage: sx-sandbox [options]
   --rate-limit-writes <n>  write requests per key per minute (default 120)
   --cors-origins <list>    comma-separated allowed origins, or * (default *)
   --body-limit <bytes>     largest request body (default 1048576)
+  --webhook-timeout <ms>   how long one webhook delivery attempt may take (default 10000)
   --public                 hosted mode for the docs site (see README)
   --trust-proxy            take the client IP from X-Forwarded-For
   --quiet                  no request log
@@ -33,6 +34,7 @@ function main(): void {
       'rate-limit-writes': { type: 'string' },
       'cors-origins': { type: 'string' },
       'body-limit': { type: 'string' },
+      'webhook-timeout': { type: 'string' },
       public: { type: 'boolean' },
       'trust-proxy': { type: 'boolean' },
       quiet: { type: 'boolean' },
@@ -64,6 +66,7 @@ function main(): void {
     },
     corsOrigins: origins === undefined || origins === '*' ? '*' : origins.split(',').map((o) => o.trim()),
     bodyLimitBytes: int('body-limit', values['body-limit'], 1024),
+    webhooks: values['webhook-timeout'] ? { timeoutMs: int('webhook-timeout', values['webhook-timeout'], 1) } : undefined,
     public: values.public,
     trustProxy: values['trust-proxy'],
     log: !values.quiet,

@@ -1,6 +1,7 @@
 import type { Caps, HandlerSet } from './services.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
+import type { Resolve } from './events/targets.js';
 
 /** Everything createSandbox() and the CLI accept. Every field has a documented default. */
 export interface SandboxOptions {
@@ -20,6 +21,8 @@ export interface SandboxOptions {
   caps?: Partial<Caps>;
   /** public (hosted) mode: stricter webhook targets and caps for strangers (default false) */
   public?: boolean;
+  /** webhook deliveries: per-attempt timeout and retry schedule (defaults: DEFAULT_WEBHOOKS) */
+  webhooks?: Partial<WebhookOptions>;
   /** trust X-Forwarded-For for the client IP (default false) */
   trustProxy?: boolean;
   /** one JSON log line per request on stdout (default false) */
@@ -38,8 +41,33 @@ export interface ResolvedConfig {
   bodyLimitBytes: number;
   caps: Caps;
   public: boolean;
+  webhooks: WebhookOptions;
   trustProxy: boolean;
   log: boolean;
+}
+
+export interface WebhookOptions {
+  /** how long one attempt may take before it counts as no answer, in real ms */
+  timeoutMs: number;
+  /** delay before each attempt in tenant-clock ms; the first is the first attempt, its length the number of attempts */
+  retryScheduleMs: number[];
+  /** name → addresses for public-mode checks (default dns.lookup); tests inject one so they never query DNS */
+  resolve?: Resolve;
+}
+
+/** Immediately, then 5 s, 5 min, 30 min, 2 h and 5 h later: six attempts, as the spec documents. */
+export const DEFAULT_WEBHOOKS: WebhookOptions = {
+  timeoutMs: 10_000,
+  retryScheduleMs: [0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000],
+};
+
+function webhookOptions(options: Partial<WebhookOptions> = {}): WebhookOptions {
+  const resolved = { ...DEFAULT_WEBHOOKS, ...options };
+  if (!(resolved.timeoutMs > 0)) throw new Error(`webhooks.timeoutMs must be > 0, got ${resolved.timeoutMs}`);
+  if (!resolved.retryScheduleMs.length || resolved.retryScheduleMs.some((ms) => !(ms >= 0))) {
+    throw new Error('webhooks.retryScheduleMs must list at least one delay, each >= 0');
+  }
+  return resolved;
 }
 
 export const DEFAULT_CAPS: Caps = {
@@ -59,6 +87,7 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
     caps: { ...DEFAULT_CAPS, ...options.caps },
     public: options.public ?? false,
+    webhooks: webhookOptions(options.webhooks),
     trustProxy: options.trustProxy ?? false,
     log: options.log ?? false,
   };

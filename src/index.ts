@@ -6,6 +6,7 @@ import { DEMO_KEY_ID, DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js
 import { buildApp } from './app.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
 import { EventBus } from './events/bus.js';
+import { WebhookDispatcher } from './events/dispatcher.js';
 import { RateLimiter } from './http/rateLimit.js';
 import { bindHandlers } from './resources/index.js';
 import type { Services } from './services.js';
@@ -31,6 +32,8 @@ export interface Sandbox {
   routes: RouteTable;
   store: TenantStore;
   bus: EventBus;
+  /** webhook deliveries; `await sandbox.webhooks.idle()` waits until no attempt is in flight */
+  webhooks: WebhookDispatcher;
   services: Services;
   seed: TenantSeed;
   /** the demo shop */
@@ -62,6 +65,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const handlers = bindHandlers(operations, options.handlerOverrides);
 
   const bus = new EventBus((err) => logError(err));
+  const webhooks = new WebhookDispatcher({
+    timeoutMs: config.webhooks.timeoutMs,
+    retryScheduleMs: config.webhooks.retryScheduleMs,
+    resolve: config.webhooks.resolve,
+    publicMode: config.public,
+    system: config.clock,
+  });
+  webhooks.attach(bus);
   const store = new TenantStore({
     randomSeed: config.seed,
     system: config.clock,
@@ -78,6 +89,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     cursors: new CursorCodec(`sx-sandbox:${config.seed}`),
     bus,
     caps: config.caps,
+    webhooks,
   };
 
   const app = buildApp({
@@ -102,6 +114,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     routes,
     store,
     bus,
+    webhooks,
     services,
     seed,
     demo,
@@ -119,6 +132,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
     },
     async close() {
+      await webhooks.stop();
       for (const tenant of store.values()) tenant.scheduler.clear();
       await Promise.all(
         [...servers].map(

@@ -1,4 +1,5 @@
 import type { EventBus } from './events/bus.js';
+import type { WebhookDispatcher } from './events/dispatcher.js';
 import type { CursorCodec } from './state/cursor.js';
 import type { TenantStore } from './state/store.js';
 import type { Handler } from './http/dispatch.js';
@@ -17,6 +18,8 @@ export interface Services {
   cursors: CursorCodec;
   bus: EventBus;
   caps: Caps;
+  /** webhook deliveries (the test endpoint sends through it) */
+  webhooks: WebhookDispatcher;
 }
 
 export type SxHandler = Handler<Services>;

@@ -4,8 +4,9 @@ import { apiKeyHandlers } from './apiKeys.js';
 import { notBuiltHandlers } from './notBuilt.js';
 import { productHandlers } from './products.js';
 import { testHelperHandlers } from './testHelpers.js';
+import { webhookHandlers } from './webhooks.js';
 
-const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, notBuiltHandlers];
+const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, notBuiltHandlers];
 
 /**
  * Binds handlers to the spec's operations by operationId. Fails start-up

@@ -15,7 +15,7 @@ export interface ListPage<T> {
  * next page starts by index and a cursor reused under other filters is a 400.
  */
 export function paginate<T extends Record, V = T>(
-  collection: Collection<T>,
+  collection: Pick<Collection<T>, 'page'>,
   cursors: CursorCodec,
   query: { limit?: number; cursor?: string },
   options: { filters?: object; where?: (record: T) => boolean; view?: (record: T) => V } = {},

@@ -15,11 +15,6 @@ const PENDING: string[] = [
   'getCustomer',
   'listPayouts',
   'createPayout',
-  'listWebhooks',
-  'createWebhook',
-  'testWebhook',
-  'deleteWebhook',
-  'listWebhookDeliveries',
   'simulateOrder',
   'createEphemeralTenant',
 ];

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { PACKAGE_ROOT } from '../paths.js';
+import type { ResolvedAddress } from './targets.js';
+
+const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Names the sender, so a receiver's logs say who called. */
+export const USER_AGENT = `sx-sandbox/${VERSION} (webhook delivery)`;
+
+export interface AttemptRequest {
+  url: URL;
+  body: string;
+  /** signature and event-type headers; Content-Type, Content-Length and User-Agent are added here */
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** connect only to these (public mode checked them); null lets the client resolve the host */
+  addresses: ResolvedAddress[] | null;
+  /** aborts the attempt (the sandbox is closing) */
+  signal?: AbortSignal;
+}
+
+export interface AttemptResult {
+  /** the receiver's HTTP status; 0 when no answer came (refused, reset, timed out, TLS failure) */
+  response_code: number;
+  duration_ms: number;
+  error?: string;
+}
+
+/** A lookup that hands the HTTP client the addresses already checked, and nothing else. */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return ((_hostname: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, addresses);
+    else callback(null, addresses[0].address, addresses[0].family);
+  }) as unknown as LookupFunction;
+}
+
+/**
+ * One delivery attempt: a POST with its own deadline, on its own connection
+ * (no shared agent, so a receiver that hangs holds only its own socket).
+ * Never rejects: every way of failing is a result with response_code 0.
+ * The answer's status is the outcome; its body is read and dropped.
+ */
+export function deliver(request: AttemptRequest): Promise<AttemptResult> {
+  const started = performance.now();
+  const elapsed = () => Math.max(0, Math.round(performance.now() - started));
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (response_code: number, error?: string) => {
+      if (settled) return;
+      settled = true;
+      resolve(error === undefined ? { response_code, duration_ms: elapsed() } : { response_code, duration_ms: elapsed(), error });
+    };
+    const client = request.url.protocol === 'https:' ? https : http;
+    const req = client.request(request.url, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        ...request.headers,
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(request.body)),
+        'User-Agent': USER_AGENT,
+      },
+      ...(request.addresses ? { lookup: pinnedLookup(request.addresses) } : {}),
+    });
+    const timer = setTimeout(() => {
+      finish(0, `no answer within ${request.timeoutMs} ms`);
+      req.destroy();
+    }, request.timeoutMs);
+    const abort = () => {
+      finish(0, 'aborted');
+      req.destroy();
+    };
+    request.signal?.addEventListener('abort', abort, { once: true });
+    const cleanUp = () => {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', abort);
+    };
+    req.on('response', (res) => {
+      finish(res.statusCode ?? 0);
+      res.resume();
+      res.on('end', cleanUp);
+      res.on('error', cleanUp);
+    });
+    req.on('error', (err: NodeJS.ErrnoException) => {
+      cleanUp();
+      finish(0, err.code ?? err.message);
+    });
+    req.on('close', cleanUp);
+    if (request.signal?.aborted) abort();
+    else req.end(request.body);
+  });
+}

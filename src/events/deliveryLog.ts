@@ -1,0 +1,90 @@
+import type { Collection, Page } from '../state/collection.js';
+import type { WebhookDelivery } from '../state/records.js';
+
+type Log = Collection<WebhookDelivery>;
+
+/**
+ * The delivery log: one record per attempt in `tenant.deliveries`, plus an
+ * index of each endpoint's creation positions so one endpoint's page is read
+ * by position instead of by scanning every delivery of the shop. The index is
+ * keyed by the collection object, so a tenant reset (a new collection) starts
+ * a new index and the old one is garbage.
+ */
+export class DeliveryLog {
+  private readonly indexes = new WeakMap<Log, Map<string, number[]>>();
+
+  /** A pending attempt, not made yet. */
+  open(log: Log, record: Omit<WebhookDelivery, 'status' | 'response_code' | 'duration_ms' | 'attempted_at' | 'next_retry_at'>): WebhookDelivery {
+    const index = this.index(log);
+    const inserted = log.insert({ ...record, status: 'pending', response_code: 0, duration_ms: null, attempted_at: null, next_retry_at: null });
+    let seqs = index.get(record.endpoint_id);
+    if (!seqs) index.set(record.endpoint_id, (seqs = []));
+    seqs.push(log.seqOf(inserted.id)!);
+    return inserted;
+  }
+
+  update(log: Log, id: string, patch: Partial<WebhookDelivery>): void {
+    if (log.get(id)) log.update(id, patch);
+  }
+
+  /** Attempts of this endpoint not made yet become failed: deleting an endpoint cancels its retries. */
+  cancelPending(log: Log, endpointId: string): number {
+    let cancelled = 0;
+    for (const seq of this.index(log).get(endpointId) ?? []) {
+      const record = log.at(seq);
+      if (record?.status === 'pending' && record.attempted_at === null) {
+        log.update(record.id, { status: 'failed' });
+        cancelled++;
+      }
+    }
+    return cancelled;
+  }
+
+  /** One endpoint's attempts as a pager over creation positions (what `paginate` reads). */
+  pager(log: Log, endpointId: string): Pick<Log, 'page'> {
+    const seqs = this.index(log).get(endpointId) ?? [];
+    return {
+      page(limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Page<WebhookDelivery> {
+        const data: WebhookDelivery[] = [];
+        let lastSeq = -1;
+        for (let i = lowerBound(seqs, beforeSeq) - 1; i >= 0; i--) {
+          const record = log.at(seqs[i]);
+          if (!record) continue;
+          if (data.length === limit) return { data, nextSeq: lastSeq };
+          data.push(record);
+          lastSeq = seqs[i];
+        }
+        return { data, nextSeq: null };
+      },
+    };
+  }
+
+  /** Built on first use from what the collection already holds (fixture deliveries), then kept as records are added. */
+  private index(log: Log): Map<string, number[]> {
+    let index = this.indexes.get(log);
+    if (!index) {
+      index = new Map();
+      for (let seq = 0; seq < log.size; seq++) {
+        const record = log.at(seq);
+        if (!record) continue;
+        let seqs = index.get(record.endpoint_id);
+        if (!seqs) index.set(record.endpoint_id, (seqs = []));
+        seqs.push(seq);
+      }
+      this.indexes.set(log, index);
+    }
+    return index;
+  }
+}
+
+/** First position in ascending `seqs` holding a value ≥ `value`. */
+function lowerBound(seqs: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = seqs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (seqs[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,245 @@
+import { Problem } from '../http/problem.js';
+import { isoSeconds, type Clock } from '../state/clock.js';
+import type { Collection } from '../state/collection.js';
+import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';
+import type { Tenant } from '../state/tenant.js';
+import type { EventBus } from './bus.js';
+import { deliver, type AttemptResult } from './deliver.js';
+import { DeliveryLog } from './deliveryLog.js';
+import { signatureHeaders } from './signing.js';
+import { checkRegistration, deliveryAddresses, systemResolve, type Resolve } from './targets.js';
+
+export interface DispatcherOptions {
+  /** per attempt, real milliseconds */
+  timeoutMs: number;
+  /** delay before each attempt, tenant milliseconds; its length is the number of attempts */
+  retryScheduleMs: readonly number[];
+  /** public mode: nothing internal is reachable */
+  publicMode: boolean;
+  /** the system clock, for `webhook-timestamp` */
+  system: Clock;
+  resolve?: Resolve;
+}
+
+export interface TestOutcome {
+  delivered: boolean;
+  response_code: number;
+  delivery_ms: number;
+}
+
+/** One attempt of one event to one endpoint. */
+interface Job {
+  tenant: Tenant;
+  log: Collection<WebhookDelivery>;
+  endpointId: string;
+  event: SxEvent;
+  body: string;
+  attempt: number;
+  deliveryId: string;
+}
+
+/** Attempts one endpoint may have open at once; more wait in line, so a hanging receiver holds only its own sockets. */
+const IN_FLIGHT_PER_ENDPOINT = 8;
+
+export function subscribes(filters: readonly string[], type: string): boolean {
+  return filters.some((f) => f === '*' || f === type || (f.endsWith('.*') && type.startsWith(f.slice(0, -1))));
+}
+
+const succeeded = (code: number) => code >= 200 && code < 300;
+
+/**
+ * Fans every event out to the endpoints that subscribe to it, as real,
+ * signed HTTP POSTs. Scheduler jobs only START an attempt; its outcome is
+ * recorded (and the next retry scheduled on the tenant clock) when the
+ * answer comes, so neither an API request nor another tenant ever waits on a
+ * receiver. Only endpoints registered through the API in this process
+ * receive anything: fixture endpoints are documentation data.
+ */
+export class WebhookDispatcher {
+  readonly log = new DeliveryLog();
+  private readonly registered = new WeakMap<Collection<WebhookEndpoint>, Set<string>>();
+  private readonly lanes = new Map<string, { open: number; waiting: (() => void)[] }>();
+  private readonly aborts = new Set<AbortController>();
+  private busy = 0;
+  private idleWaiters: (() => void)[] = [];
+  private stopped = false;
+  private unsubscribe: (() => void) | null = null;
+  private readonly resolve: Resolve;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.resolve = options.resolve ?? systemResolve;
+  }
+
+  attach(bus: EventBus): void {
+    this.unsubscribe = bus.subscribe(this.onEvent);
+  }
+
+  /** Registration rules for a URL (422 when refused), resolving the name in public mode. */
+  checkTarget(url: string): Promise<URL> {
+    return checkRegistration(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
+  }
+
+  /** Makes an endpoint created through the API deliverable. */
+  register(tenant: Tenant, endpointId: string): void {
+    let ids = this.registered.get(tenant.webhooks);
+    if (!ids) this.registered.set(tenant.webhooks, (ids = new Set()));
+    ids.add(endpointId);
+  }
+
+  isDeliverable(tenant: Tenant, endpointId: string): boolean {
+    return !!this.registered.get(tenant.webhooks)?.has(endpointId) && !!tenant.webhooks.get(endpointId);
+  }
+
+  /** The endpoint is gone: attempts not made yet are cancelled, attempts in flight schedule no retry. */
+  forget(tenant: Tenant, endpointId: string): void {
+    this.registered.get(tenant.webhooks)?.delete(endpointId);
+    this.log.cancelPending(tenant.deliveries, endpointId);
+  }
+
+  private readonly onEvent = (tenant: Tenant, event: SxEvent): void => {
+    const ids = this.registered.get(tenant.webhooks);
+    if (this.stopped || !ids?.size) return;
+    let body: string | undefined;
+    for (const id of ids) {
+      const endpoint = tenant.webhooks.get(id);
+      if (!endpoint) {
+        ids.delete(id);
+        continue;
+      }
+      if (!subscribes(endpoint.events, event.type)) continue;
+      body ??= JSON.stringify(event);
+      this.plan({ tenant, log: tenant.deliveries, endpointId: id, event, body, attempt: 1, deliveryId: '' }, this.options.retryScheduleMs[0]);
+    }
+  };
+
+  /** Logs the attempt as pending and starts it now or when the tenant clock reaches it. */
+  private plan(job: Job, delayMs: number): void {
+    const { tenant } = job;
+    const record = this.log.open(job.log, {
+      id: tenant.ids.next('whd'),
+      endpoint_id: job.endpointId,
+      event_id: job.event.id,
+      event_type: job.event.type,
+      attempt: job.attempt,
+      created_at: tenant.now(),
+    });
+    const planned = { ...job, deliveryId: record.id };
+    if (delayMs <= 0) this.start(planned);
+    else tenant.scheduler.after(delayMs, () => this.start(planned));
+  }
+
+  private current(job: Job): boolean {
+    return !this.stopped && job.tenant.deliveries === job.log && this.isDeliverable(job.tenant, job.endpointId);
+  }
+
+  private start(job: Job): void {
+    if (!this.current(job)) return;
+    const lane = `${job.tenant.id}/${job.endpointId}`;
+    this.track(this.inLane(lane, () => this.run(job)));
+  }
+
+  private async run(job: Job): Promise<void> {
+    const endpoint = job.tenant.webhooks.get(job.endpointId);
+    if (!endpoint || !this.current(job)) return;
+    this.log.update(job.log, job.deliveryId, { attempted_at: job.tenant.now() });
+    const result = await this.send(endpoint, job.event, job.body).catch((err: unknown) => ({
+      response_code: 0,
+      duration_ms: 0,
+      error: err instanceof Error ? err.message : String(err),
+    }));
+    this.record(job, result);
+  }
+
+  /** The outcome, at the tenant time the answer came; a failure with attempts left schedules the next one. */
+  private record(job: Job, result: AttemptResult): void {
+    const { tenant } = job;
+    if (tenant.deliveries !== job.log) return;
+    const ok = succeeded(result.response_code);
+    const schedule = this.options.retryScheduleMs;
+    const retry = !ok && job.attempt < schedule.length && this.current(job);
+    const delay = retry ? schedule[job.attempt] : 0;
+    this.log.update(job.log, job.deliveryId, {
+      status: ok ? 'succeeded' : 'failed',
+      response_code: result.response_code,
+      duration_ms: result.duration_ms,
+      next_retry_at: retry ? isoSeconds(tenant.clock.now() + delay) : null,
+    });
+    if (retry) this.plan({ ...job, attempt: job.attempt + 1 }, delay);
+  }
+
+  /** One signed POST; in public mode only to addresses that resolve outside. */
+  private async send(endpoint: WebhookEndpoint, event: SxEvent, body: string): Promise<AttemptResult> {
+    const url = new URL(endpoint.url);
+    const addresses = await deliveryAddresses(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
+    const abort = new AbortController();
+    this.aborts.add(abort);
+    try {
+      return await deliver({
+        url,
+        body,
+        headers: { ...signatureHeaders(endpoint.signing_secret, event.id, this.options.system.now(), body), 'webhook-event-type': event.type },
+        timeoutMs: this.options.timeoutMs,
+        addresses,
+        signal: abort.signal,
+      });
+    } finally {
+      this.aborts.delete(abort);
+    }
+  }
+
+  /**
+   * A synthetic event, sent now and awaited, signed like any other, never
+   * retried or logged. A fixture endpoint gets no connection: the honest
+   * answer is "not delivered". A refused target in public mode is a 422.
+   */
+  async sendTest(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent): Promise<TestOutcome> {
+    if (this.stopped || !this.isDeliverable(tenant, endpoint.id)) return { delivered: false, response_code: 0, delivery_ms: 0 };
+    const attempt = this.send(endpoint, event, JSON.stringify(event));
+    this.track(attempt);
+    const result = await attempt.catch((err: unknown) => {
+      if (err instanceof Problem) throw err;
+      return { response_code: 0, duration_ms: 0 };
+    });
+    return { delivered: succeeded(result.response_code), response_code: result.response_code, delivery_ms: result.duration_ms };
+  }
+
+  /** Resolves once no attempt is queued or in flight (tests await it instead of sleeping). */
+  idle(): Promise<void> {
+    return this.busy === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Stops listening, drops queued attempts and aborts those in flight; retries already scheduled become no-ops. */
+  stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    for (const abort of this.aborts) abort.abort();
+    for (const lane of this.lanes.values()) for (const wake of lane.waiting.splice(0)) wake();
+    this.lanes.clear();
+    return this.idle();
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.busy++;
+    const done = () => {
+      if (--this.busy === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    };
+    work.then(done, done);
+  }
+
+  /** Runs `task` when the lane has room; lanes are per endpoint, so one slow receiver queues only its own attempts. */
+  private async inLane(key: string, task: () => Promise<void>): Promise<void> {
+    let lane = this.lanes.get(key);
+    if (!lane) this.lanes.set(key, (lane = { open: 0, waiting: [] }));
+    // a finishing attempt hands its slot straight to the next in line, so nobody overtakes the queue
+    if (lane.open >= IN_FLIGHT_PER_ENDPOINT) await new Promise<void>((wake) => lane.waiting.push(wake));
+    else lane.open++;
+    try {
+      if (!this.stopped) await task();
+    } finally {
+      const next = lane.waiting.shift();
+      if (next) next();
+      else if (--lane.open === 0) this.lanes.delete(key);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { Problem } from '../../src/http/problem.js';
+import { checkRegistration, deliveryAddresses, internalKind, parseTarget, type Resolve } from '../../src/events/targets.js';
+
+const answers = (table: Record<string, string[]>): Resolve => async (host) => {
+  if (!table[host]) throw new Error(`ENOTFOUND ${host}`);
+  return table[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+};
+
+async function refusal(work: Promise<unknown>): Promise<Problem> {
+  const err = await work.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(Problem);
+  return err as Problem;
+}
+
+describe('internalKind', () => {
+  it.each([
+    ['127.0.0.1', 'loopback'],
+    ['127.255.0.9', 'loopback'],
+    ['::1', 'loopback'],
+    ['::ffff:127.0.0.1', 'loopback'],
+    ['::ffff:7f00:1', 'loopback'],
+    ['10.20.30.40', 'private'],
+    ['172.31.255.255', 'private'],
+    ['192.168.1.1', 'private'],
+    ['::ffff:192.168.1.1', 'private'],
+    ['169.254.169.254', 'link-local'],
+    ['fe80::1', 'link-local'],
+    ['100.64.0.1', 'carrier-grade NAT'],
+    ['100.127.255.254', 'carrier-grade NAT'],
+    ['fc00::1', 'unique-local'],
+    ['fdff:ffff::1', 'unique-local'],
+    ['224.0.0.251', 'multicast'],
+    ['ff02::1', 'multicast'],
+    ['0.0.0.0', 'unspecified'],
+    ['::', 'unspecified'],
+    ['255.255.255.255', 'reserved'],
+  ])('%s is %s', (address, kind) => {
+    expect(internalKind(address)).toBe(kind);
+  });
+
+  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '203.0.113.7', '2001:db8::1', '2606:4700::1111', '::ffff:8.8.8.8', 'not-an-ip'])(
+    '%s is not internal',
+    (address) => {
+      expect(internalKind(address)).toBeNull();
+    },
+  );
+});
+
+describe('parseTarget (registration rules)', () => {
+  it('accepts https anywhere and http to loopback hosts outside public mode', () => {
+    for (const url of ['https://hooks.example.com/x', 'http://localhost:3000/hook', 'http://app.localhost/hook', 'http://127.0.0.1/x', 'http://[::1]:8080/x']) {
+      expect(parseTarget(url, false).href).toBe(new URL(url).href);
+    }
+  });
+
+  it.each([
+    ['http://hooks.example.com/x', /https/],
+    ['http://10.0.0.1/x', /https/],
+    ['ws://localhost/x', /https/],
+    ['mailto:ops@example.com', /host|https/],
+    ['https://a:b@hooks.example.com/x', /credentials/],
+    ['nonsense', /absolute URL/],
+  ])('refuses %s', (url, message) => {
+    const err = (() => {
+      try {
+        parseTarget(url, false);
+      } catch (e) {
+        return e as Problem;
+      }
+      throw new Error('accepted');
+    })();
+    expect(err.status).toBe(422);
+    expect(`${err.detail} ${err.extras.errors?.['body.url']}`).toMatch(message);
+  });
+
+  it('in public mode refuses literal internal hosts, including the numeric spellings URL parsing normalises', () => {
+    for (const url of ['http://localhost:3000/', 'https://2130706433/', 'https://0x7f.1/', 'https://[::ffff:10.0.0.1]/', 'https://192.168.0.1./']) {
+      expect(() => parseTarget(url, true), url).toThrow(/public mode/);
+    }
+    expect(parseTarget('https://hooks.example.com/', true).hostname).toBe('hooks.example.com');
+  });
+});
+
+describe('deliveryAddresses and checkRegistration', () => {
+  const options = (resolve: Resolve) => ({ publicMode: true, resolve, timeoutMs: 1000 });
+
+  it('outside public mode resolve nothing: the HTTP client connects as usual', async () => {
+    const resolve: Resolve = async () => {
+      throw new Error('must not resolve');
+    };
+    expect(await deliveryAddresses(new URL('https://hooks.example.com/'), { publicMode: false, resolve, timeoutMs: 1000 })).toBeNull();
+  });
+
+  it('in public mode returns every address when all are public, and refuses if any one is internal', async () => {
+    const resolve = answers({ 'ok.test': ['203.0.113.5', '2001:db8::5'], 'mixed.test': ['203.0.113.5', '169.254.1.1'] });
+    expect(await deliveryAddresses(new URL('https://ok.test/'), options(resolve))).toEqual([
+      { address: '203.0.113.5', family: 4 },
+      { address: '2001:db8::5', family: 6 },
+    ]);
+    const err = await refusal(deliveryAddresses(new URL('https://mixed.test/'), options(resolve)));
+    expect(err.detail).toMatch(/'mixed.test' resolves to 169.254.1.1, a link-local address/);
+  });
+
+  it('registration refuses a name resolving inside, and accepts one that does not resolve yet', async () => {
+    const resolve = answers({ 'inside.test': ['10.9.8.7'] });
+    expect((await refusal(checkRegistration('https://inside.test/', options(resolve)))).status).toBe(422);
+    expect((await checkRegistration('https://later.test/', options(resolve))).hostname).toBe('later.test');
+  });
+
+  it('gives up on a resolver that does not answer in time', async () => {
+    const never: Resolve = () => new Promise(() => {});
+    await expect(deliveryAddresses(new URL('https://slow.test/'), { publicMode: true, resolve: never, timeoutMs: 20 })).rejects.toThrow(/timed out/);
+  });
+});
