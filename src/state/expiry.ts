@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from './clock.js';
+import { IdFactory } from './ids.js';
+import { randomString, type Random } from './random.js';
+import { ABILITIES } from './records.js';
+import type { TenantSeed } from './seed.js';
+import type { TenantStore } from './store.js';
+import type { Tenant } from './tenant.js';
+
+/** How many visitor shops (ephemeral tenants) exist, for how long, and how fast one IP may ask for them. */
+export interface EphemeralLimits {
+  /** seconds without an authenticated request after which a visitor shop is removed */
+  idleTtlSeconds: number;
+  /** seconds after creation when a visitor shop is removed at the latest (its `expires_at`) */
+  maxLifetimeSeconds: number;
+  /** visitor shops held at once; one more evicts the least recently active */
+  maxTenants: number;
+  /** visitor shops one client IP may create per window */
+  perIpPerWindow: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_EPHEMERAL: EphemeralLimits = {
+  idleTtlSeconds: 3600,
+  maxLifetimeSeconds: 86_400,
+  maxTenants: 10_000,
+  perIpPerWindow: 100,
+  windowSeconds: 600,
+};
+
+/** Strangers share a public host: fewer shops, and a tenth of the local budget per IP. */
+export const PUBLIC_EPHEMERAL: EphemeralLimits = {
+  ...DEFAULT_EPHEMERAL,
+  maxTenants: 1000,
+  perIpPerWindow: 10,
+};
+
+/** Unpredictable numbers in [0, 1): a public host must not hand out ids or secrets a seed can reproduce. */
+export const cryptoRandom: Random = () => randomBytes(4).readUInt32BE(0) / 2 ** 32;
+
+export interface VisitorShop {
+  tenant: Tenant;
+  /** a test key holding all nine abilities; shown once */
+  secret: string;
+  /** system ms when the shop goes at the latest */
+  expiresAt: number;
+}
+
+export interface EphemeralOptions {
+  store: TenantStore;
+  /** the frozen fixtures every visitor shop starts from (shared, never copied) */
+  seed: TenantSeed;
+  /** system time: expiry is real time, never a shop's own (advanceable) clock */
+  system: Clock;
+  limits: EphemeralLimits;
+  /** for tenant ids and secrets: seeded locally (reproducible), cryptoRandom when public */
+  random: Random;
+}
+
+/**
+ * The visitor shops of the docs page: created on demand, removed after
+ * `idleTtlSeconds` without a request or `maxLifetimeSeconds` after creation,
+ * and never more than `maxTenants` at once (the least recently active one
+ * makes room: a visitor who left should not lock out one who just arrived).
+ * Removal goes through store.remove, so a shop's memory goes with it. Sweeps
+ * run on every creation and on an unref'd timer; tests call `sweep()` after
+ * moving the injected clock.
+ */
+export class EphemeralTenants {
+  /** creation order; only visitor shops, never the demo shop */
+  private readonly live = new Map<string, { tenant: Tenant; expiresAt: number }>();
+  private readonly ids: IdFactory;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: EphemeralOptions) {
+    this.ids = new IdFactory(options.system, options.random);
+  }
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  get limits(): EphemeralLimits {
+    return this.options.limits;
+  }
+
+  create(): VisitorShop {
+    const { store, seed, system, limits, random } = this.options;
+    const now = system.now();
+    this.sweep(now);
+    while (this.live.size >= limits.maxTenants) this.evictLeastActive();
+    const tenant = store.create(this.ids.next('tnt'), seed, true);
+    const { secret } = store.mint(tenant, {
+      name: 'Docs visitor',
+      abilities: ABILITIES,
+      mode: 'test',
+      secret: `sx_test_${randomString(random, 24)}`,
+    });
+    const expiresAt = now + limits.maxLifetimeSeconds * 1000;
+    this.live.set(tenant.id, { tenant, expiresAt });
+    this.startTimer();
+    return { tenant, secret, expiresAt };
+  }
+
+  /** Removes every visitor shop past its idle or absolute deadline; returns how many went. */
+  sweep(now = this.options.system.now()): number {
+    const idleMs = this.options.limits.idleTtlSeconds * 1000;
+    let removed = 0;
+    for (const [id, { tenant, expiresAt }] of this.live) {
+      if (now >= expiresAt || now - tenant.lastActivity >= idleMs) {
+        this.remove(id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  /** Stops the sweep timer (the sandbox's close()). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private evictLeastActive(): void {
+    let oldest: Tenant | null = null;
+    for (const { tenant } of this.live.values()) {
+      if (!oldest || tenant.lastActivity < oldest.lastActivity) oldest = tenant;
+    }
+    if (oldest) this.remove(oldest.id);
+  }
+
+  private remove(id: string): void {
+    this.options.store.remove(id);
+    this.live.delete(id);
+  }
+
+  /** Armed by the first visitor shop, so a sandbox nobody visits runs no timer at all. */
+  private startTimer(): void {
+    if (this.timer) return;
+    // often enough that a shop outlives its deadline by a minute at most
+    const everyMs = Math.min(60_000, this.options.limits.idleTtlSeconds * 1000);
+    this.timer = setInterval(() => this.sweep(), everyMs);
+    this.timer.unref();
+  }
+}
