@@ -36,7 +36,8 @@ export function buildApp<S>(parts: AppParts<S>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.set('trust proxy', parts.trustProxy);
+  // one hop: the client IP is what the proxy in front saw, never an X-Forwarded-For entry the client wrote itself
+  app.set('trust proxy', parts.trustProxy ? 1 : false);
   if (parts.requestLog) app.use(parts.requestLog);
   app.use(requestId());
   app.use(cors(parts.cors));

@@ -17,6 +17,13 @@ Usage: sx-sandbox [options]
   --body-limit <bytes>     largest request body (default 1048576)
   --webhook-timeout <ms>   how long one webhook delivery attempt may take (default 10000)
   --public                 hosted mode for the docs site (see README)
+  --tenant-ttl <s>         idle seconds before a docs visitor's shop is removed (default 3600)
+  --tenant-lifetime <s>    seconds after which a visitor's shop is removed at the latest (default 86400)
+  --max-tenants <n>        visitor shops at once; one more evicts the least recently active (default 10000, --public 1000)
+  --tenants-per-ip <n>     visitor shops one client IP may create per window (default 100, --public 10)
+  --tenants-window <s>     that window in seconds (default 600)
+  --max-resources <n>      records per collection (and keys per pool) per shop (default 100000, --public 2000)
+  --max-import-keys <n>    license keys per import call (default 5000, --public 500)
   --trust-proxy            take the client IP from X-Forwarded-For
   --quiet                  no request log
   -h, --help               this text
@@ -36,6 +43,13 @@ function main(): void {
       'body-limit': { type: 'string' },
       'webhook-timeout': { type: 'string' },
       public: { type: 'boolean' },
+      'tenant-ttl': { type: 'string' },
+      'tenant-lifetime': { type: 'string' },
+      'max-tenants': { type: 'string' },
+      'tenants-per-ip': { type: 'string' },
+      'tenants-window': { type: 'string' },
+      'max-resources': { type: 'string' },
+      'max-import-keys': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -68,6 +82,17 @@ function main(): void {
     bodyLimitBytes: int('body-limit', values['body-limit'], 1024),
     webhooks: values['webhook-timeout'] ? { timeoutMs: int('webhook-timeout', values['webhook-timeout'], 1) } : undefined,
     public: values.public,
+    ephemeral: given({
+      idleTtlSeconds: int('tenant-ttl', values['tenant-ttl'], 1),
+      maxLifetimeSeconds: int('tenant-lifetime', values['tenant-lifetime'], 1),
+      maxTenants: int('max-tenants', values['max-tenants'], 1),
+      perIpPerWindow: int('tenants-per-ip', values['tenants-per-ip'], 1),
+      windowSeconds: int('tenants-window', values['tenants-window'], 1),
+    }),
+    caps: given({
+      resourcesPerTenant: int('max-resources', values['max-resources'], 1),
+      keysPerImport: int('max-import-keys', values['max-import-keys'], 1),
+    }),
     trustProxy: values['trust-proxy'],
     log: !values.quiet,
   };
@@ -78,9 +103,13 @@ function main(): void {
       process.stdout.write(
         `sx-sandbox listening on ${url}\n` +
           `  API base:      ${url}/v1\n` +
-          `  test key:      ${sandbox.demoKey}  (demo shop, full access)\n` +
-          `  try:           curl -H "Authorization: Bearer ${sandbox.demoKey}" ${url}/v1/products\n`,
+          `  test key:      ${sandbox.demoKey}  (demo shop, ${sandbox.config.public ? 'read-only with --public' : 'full access'})\n` +
+          `  try:           curl -H "Authorization: Bearer ${sandbox.demoKey}" ${url}/v1/products\n` +
+          `  docs:          ${url}/docs  (API reference; Try it gives each visitor a shop of their own)\n`,
       );
+      if (sandbox.config.public && !sandbox.config.trustProxy) {
+        process.stderr.write('sx-sandbox: --public without --trust-proxy: behind a proxy, every visitor counts as the proxy\'s IP.\n');
+      }
     },
     (err: NodeJS.ErrnoException) => {
       process.stderr.write(`sx-sandbox: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${err.code ?? err.message}\n`);
@@ -92,6 +121,11 @@ function main(): void {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** Only the flags that were given, so the rest keep their (mode-dependent) defaults. */
+function given<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 try {

@@ -1,6 +1,7 @@
 import type { Caps, HandlerSet } from './services.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
+import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
 import type { Resolve } from './events/targets.js';
 
 /** Everything createSandbox() and the CLI accept. Every field has a documented default. */
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   caps?: Partial<Caps>;
   /** public (hosted) mode: stricter webhook targets and caps for strangers (default false) */
   public?: boolean;
+  /** the docs page's visitor shops: idle TTL, lifetime, how many, per-IP budget (defaults: DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL when public) */
+  ephemeral?: Partial<EphemeralLimits>;
   /** webhook deliveries: per-attempt timeout and retry schedule (defaults: DEFAULT_WEBHOOKS) */
   webhooks?: Partial<WebhookOptions>;
   /** trust X-Forwarded-For for the client IP (default false) */
@@ -41,6 +44,7 @@ export interface ResolvedConfig {
   bodyLimitBytes: number;
   caps: Caps;
   public: boolean;
+  ephemeral: EphemeralLimits;
   webhooks: WebhookOptions;
   trustProxy: boolean;
   log: boolean;
@@ -74,9 +78,21 @@ export const DEFAULT_CAPS: Caps = {
   resourcesPerTenant: 100_000,
   webhookEndpointsPerTenant: 16,
   apiKeysPerTenant: 100,
+  keysPerImport: 5000,
 };
 
+/** --public: strangers share one process, so each gets a smaller slice of it. */
+export const PUBLIC_CAPS: Caps = {
+  resourcesPerTenant: 2000,
+  webhookEndpointsPerTenant: 5,
+  apiKeysPerTenant: 20,
+  keysPerImport: 500,
+};
+
+export const PUBLIC_BODY_LIMIT_BYTES = 256 * 1024;
+
 export function resolveConfig(options: SandboxOptions, defaults: { key: string; clock: Clock }): ResolvedConfig {
+  const isPublic = options.public ?? false;
   return {
     seed: options.seed ?? 1,
     key: options.key ?? defaults.key,
@@ -84,9 +100,10 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     clockMode: options.clockMode ?? 'running',
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     corsOrigins: options.corsOrigins ?? '*',
-    bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
-    caps: { ...DEFAULT_CAPS, ...options.caps },
-    public: options.public ?? false,
+    bodyLimitBytes: options.bodyLimitBytes ?? (isPublic ? PUBLIC_BODY_LIMIT_BYTES : 1024 * 1024),
+    caps: { ...(isPublic ? PUBLIC_CAPS : DEFAULT_CAPS), ...options.caps },
+    public: isPublic,
+    ephemeral: { ...(isPublic ? PUBLIC_EPHEMERAL : DEFAULT_EPHEMERAL), ...options.ephemeral },
     webhooks: webhookOptions(options.webhooks),
     trustProxy: options.trustProxy ?? false,
     log: options.log ?? false,

@@ -9,12 +9,15 @@ import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
 import { RateLimiter } from './http/rateLimit.js';
 import { bindHandlers } from './resources/index.js';
+import { ephemeralTenantGate, makeReadOnly } from './resources/tenants.js';
 import type { Services } from './services.js';
 import { loadSpec, type Spec } from './spec/load.js';
 import { readOperations } from './spec/operations.js';
 import { RouteTable } from './spec/routeTable.js';
 import { systemClock } from './state/clock.js';
 import { CursorCodec } from './state/cursor.js';
+import { cryptoRandom, EphemeralTenants } from './state/expiry.js';
+import { hashSeed, seededRandom } from './state/random.js';
 import type { TenantSeed } from './state/seed.js';
 import { TenantStore } from './state/store.js';
 import type { Tenant } from './state/tenant.js';
@@ -83,12 +86,21 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const seed = demoShopSeed(config.seed);
   const demo = store.create(DEMO_TENANT_ID, seed);
   store.bindSecret(demo, DEMO_KEY_ID, config.key);
+  if (config.public) makeReadOnly(demo, DEMO_KEY_ID);
+  const ephemeral = new EphemeralTenants({
+    store,
+    seed,
+    system: config.clock,
+    limits: config.ephemeral,
+    random: config.public ? cryptoRandom : seededRandom(hashSeed(`${config.seed}:visitors`)),
+  });
 
   const services: Services = {
     store,
     cursors: new CursorCodec(`sx-sandbox:${config.seed}`),
     bus,
     caps: config.caps,
+    ephemeral,
     webhooks,
   };
 
@@ -104,6 +116,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     trustProxy: config.trustProxy,
     log: logError,
     requestLog: config.log ? requestLogger(logger) : undefined,
+    extras: (app) => {
+      app.use(ephemeralTenantGate(routes, config.ephemeral, config.clock));
+    },
   });
 
   const servers = new Set<Server>();
@@ -132,6 +147,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       });
     },
     async close() {
+      ephemeral.stop();
       await webhooks.stop();
       for (const tenant of store.values()) tenant.scheduler.clear();
       await Promise.all(

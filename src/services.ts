@@ -1,6 +1,7 @@
 import type { EventBus } from './events/bus.js';
 import type { WebhookDispatcher } from './events/dispatcher.js';
 import type { CursorCodec } from './state/cursor.js';
+import type { EphemeralTenants } from './state/expiry.js';
 import type { TenantStore } from './state/store.js';
 import type { Handler } from './http/dispatch.js';
 
@@ -10,6 +11,8 @@ export interface Caps {
   resourcesPerTenant: number;
   webhookEndpointsPerTenant: number;
   apiKeysPerTenant: number;
+  /** license keys in one import call (the spec allows 5000; public hosts take fewer) */
+  keysPerImport: number;
 }
 
 /** What handlers may use besides their tenant. */
@@ -18,6 +21,8 @@ export interface Services {
   cursors: CursorCodec;
   bus: EventBus;
   caps: Caps;
+  /** the docs page's visitor shops */
+  ephemeral: EphemeralTenants;
   /** webhook deliveries (the test endpoint sends through it) */
   webhooks: WebhookDispatcher;
 }

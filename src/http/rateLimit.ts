@@ -52,16 +52,19 @@ export class RateLimiter {
     return { allowed, remaining: Math.floor(bucket.tokens), reset, retryAfter, quota };
   }
 
-  /** Counts the request and sets the IETF RateLimit headers (draft-08 form); throws 429 past the quota. */
-  apply(res: Response, owner: object, subject: string, cls: RateClass): void {
+  /**
+   * Counts the request and sets the IETF RateLimit headers (draft-08 form); throws 429 past the quota.
+   * `policy` renames the policy and who the quota belongs to (the per-IP limit on visitor shops).
+   */
+  apply(res: Response, owner: object, subject: string, cls: RateClass, policy: { name?: string; per?: string } = {}): void {
     const result = this.take(owner, subject, cls);
-    const name = POLICY_NAME[cls];
+    const name = policy.name ?? POLICY_NAME[cls];
     res.setHeader('RateLimit-Policy', `"${name}";q=${result.quota};w=${this.limits.windowSeconds}`);
     res.setHeader('RateLimit', `"${name}";r=${result.remaining};t=${result.reset}`);
     if (!result.allowed) {
       throw new Problem(
         429,
-        `Rate limit of ${result.quota} ${name} per ${this.limits.windowSeconds} s exceeded for this key. Retry after ${result.retryAfter} s.`,
+        `Rate limit of ${result.quota} ${name} per ${this.limits.windowSeconds} s exceeded for ${policy.per ?? 'this key'}. Retry after ${result.retryAfter} s.`,
         { retry_after: result.retryAfter },
         { 'Retry-After': String(result.retryAfter) },
       );

@@ -4,9 +4,10 @@ import { apiKeyHandlers } from './apiKeys.js';
 import { notBuiltHandlers } from './notBuilt.js';
 import { productHandlers } from './products.js';
 import { testHelperHandlers } from './testHelpers.js';
+import { tenantHandlers } from './tenants.js';
 import { webhookHandlers } from './webhooks.js';
 
-const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, notBuiltHandlers];
+const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, tenantHandlers, notBuiltHandlers];
 
 /**
  * Binds handlers to the spec's operations by operationId. Fails start-up

@@ -16,7 +16,6 @@ const PENDING: string[] = [
   'listPayouts',
   'createPayout',
   'simulateOrder',
-  'createEphemeralTenant',
 ];
 
 export const notBuiltHandlers: HandlerSet = Object.fromEntries(

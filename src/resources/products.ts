@@ -80,7 +80,7 @@ export const productHandlers: HandlerSet = {
     return { id: product.id, deleted: true, archived_at: product.archived_at };
   },
 
-  importProductKeys: ({ tenant, params, body }) => {
+  importProductKeys: ({ tenant, params, body, services }) => {
     const product = findProduct(tenant, params.id);
     if (product.type !== 'license_key') {
       throw Problem.rule(
@@ -89,6 +89,12 @@ export const productHandlers: HandlerSet = {
         `Only license_key products have a key pool; ${product.id} is a ${product.type} product.`,
       );
     }
+    // the spec allows 5000 per call; a public host may take fewer (caps.keysPerImport)
+    const perCall = services.caps.keysPerImport;
+    if (body.keys.length > perCall) {
+      throw Problem.rule('body.keys', `must not have more than ${perCall} items on this sandbox`, `This sandbox imports at most ${perCall} keys per call; split the import.`);
+    }
+    assertRoom(tenant.pools.size(product.id), services.caps.resourcesPerTenant, 'license keys in one pool');
     const { imported, duplicates, size } = tenant.pools.add(product.id, body.keys);
     if (imported > 0) {
       const updated = tenant.products.update(product.id, { stock: size, updated_at: tenant.now() });
