@@ -29,7 +29,8 @@ type Extended = OpenAPIV3_1.OperationObject & {
   'x-sx-sandbox-only'?: boolean;
 };
 
-export function readOperations(spec: Spec): Operation[] {
+/** `warm: false` leaves validators to compile on first use only (a client that never validates requests). */
+export function readOperations(spec: Spec, options: { warm?: boolean } = {}): Operation[] {
   const globalSecurity = spec.security ?? [];
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
@@ -52,10 +53,39 @@ export function readOperations(spec: Spec): Operation[] {
         authenticated: security.length > 0,
         sandboxOnly: definition['x-sx-sandbox-only'] === true,
         successStatus,
-        validate: compileRequestValidator(item!, definition),
+        validate: lazily(() => compileRequestValidator(item!, definition)),
         definition,
       });
     }
   }
+  if (options.warm !== false) warmUp(operations);
   return operations;
+}
+
+const COMPILE = Symbol('compile');
+type Lazy = RequestValidator & { [COMPILE]: () => RequestValidator };
+
+/**
+ * Compiling every validator with ajv takes ~250 ms on a cold VM, most of a
+ * cold start. Each is compiled once, the first time it is needed, and
+ * warmUp compiles the rest in the background, one per turn of the event
+ * loop, so the server answers first and no request compiles twice.
+ */
+function lazily(compile: () => RequestValidator): RequestValidator {
+  let compiled: RequestValidator | undefined;
+  const ensure = () => (compiled ??= compile());
+  const validate = ((parts) => ensure()(parts)) as Lazy;
+  validate[COMPILE] = ensure;
+  return validate;
+}
+
+/** Compiles each operation's validators, one operation per event-loop turn, without keeping the process alive. */
+export function warmUp(operations: readonly Operation[]): void {
+  let next = 0;
+  const step = () => {
+    if (next >= operations.length) return;
+    (operations[next++].validate as Lazy)[COMPILE]();
+    setImmediate(step).unref();
+  };
+  setImmediate(step).unref();
 }
