@@ -62,6 +62,8 @@ export function idempotency(): RequestHandler {
     }
     sweep(tenant, now);
     const entry: IdempotencyEntry = { fingerprint: print, expiresAt: now + IDEMPOTENCY_TTL_MS, reply: null };
+    // re-inserted, not overwritten: the map stays in expiry order (see sweep)
+    tenant.idempotency.delete(key);
     tenant.idempotency.set(key, entry);
     res.locals.remember = (reply: Reply | null) => {
       if (reply && reply.status < 500) entry.reply = reply;
@@ -71,10 +73,17 @@ export function idempotency(): RequestHandler {
   };
 }
 
-/** Expired keys go when the map is touched; a map older entries than the TTL never grows unbounded. */
+/**
+ * Expired keys go when the map is touched, so it never holds more than a
+ * TTL's worth. Entries are inserted in expiry order (tenant time only moves
+ * forward until a reset, which empties the map), so the sweep stops at the
+ * first live one: a request pays for what expired, not for every key kept —
+ * walking them all made unique keys quadratic (profiled in bench/README.md).
+ */
 function sweep(tenant: Tenant, now: number): void {
   if (tenant.idempotency.size < 64) return;
   for (const [key, entry] of tenant.idempotency) {
-    if (entry.expiresAt <= now && entry.reply) tenant.idempotency.delete(key);
+    if (entry.expiresAt > now) return;
+    if (entry.reply) tenant.idempotency.delete(key);
   }
 }
