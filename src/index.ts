@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { pino } from 'pino';
 import { DEMO_KEY_ID, DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
 import { buildApp } from './app.js';
+import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
@@ -62,7 +63,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (!config.log && process.env.SX_SANDBOX_QUIET !== '1') console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
   };
 
-  const { spec } = loadSpec();
+  const { spec, raw: specText } = loadSpec();
   const operations = readOperations(spec);
   const routes = new RouteTable(operations);
   const handlers = bindHandlers(operations, options.handlerOverrides);
@@ -118,6 +119,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     requestLog: config.log ? requestLogger(logger) : undefined,
     extras: (app) => {
       app.use(ephemeralTenantGate(routes, config.ephemeral, config.clock));
+      app.use(docsRoutes({ specText }));
     },
   });
 
