@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import express, { type Request, type RequestHandler, type Router } from 'express';
-import { parse } from 'yaml';
 import { PACKAGE_ROOT } from '../paths.js';
+import { parseCached } from '../spec/load.js';
 
 // plain files, not compiled: the same folder serves from src/ (tsx, vitest) and dist/ (npm start)
 const OWN_ASSETS = join(PACKAGE_ROOT, 'src', 'docs', 'assets');
@@ -80,14 +80,21 @@ export function originOf(req: Request): string {
 
 /**
  * The spec as loaded ($refs kept, so swagger-ui shows schema names), with its
- * server URL replaced per request. Serialized once; each request only splices
- * its origin in.
+ * server URL replaced per request. Serialized on first use (never on the
+ * start-up path) and once; each request only splices its origin in.
  */
 export function specWithServer(specText: string): (origin: string) => string {
-  const doc = parse(specText) as { servers?: { url: string; description?: string }[] };
-  const marker = '\u0000sx-server-url\u0000';
-  const first = doc.servers?.[0] ?? {};
-  const template = JSON.stringify({ ...doc, servers: [{ ...first, url: marker, description: 'this sandbox' }] });
-  const [head, tail] = template.split(JSON.stringify(marker));
-  return (origin) => head + JSON.stringify(origin) + tail;
+  let parts: [string, string] | null = null;
+  const split = (): [string, string] => {
+    const doc = parseCached(specText) as { servers?: { url: string; description?: string }[] };
+    const marker = '\u0000sx-server-url\u0000';
+    const first = doc.servers?.[0] ?? {};
+    const template = JSON.stringify({ ...doc, servers: [{ ...first, url: marker, description: 'this sandbox' }] });
+    const [head, tail] = template.split(JSON.stringify(marker));
+    return [head, tail];
+  };
+  return (origin) => {
+    parts ??= split();
+    return parts[0] + JSON.stringify(origin) + parts[1];
+  };
 }
