@@ -50,10 +50,10 @@ describe('401 unauthenticated, on every authenticated operation', () => {
 });
 
 describe('live keys', () => {
-  check('a key minted without a mode is a live key; a sandbox refuses it with a 401 that says so', async (ctx) => {
+  check('a key minted without a mode is a live key; a sandbox refuses it with a 401 that says so', async () => {
     // Minting a live key on a real deployment would create a real credential: only where the target is a sandbox.
     if (!hasRoute('advanceClock')) {
-      skipBecause(ctx, 'the target is not a sandbox (no test helpers); the suite never mints live keys on a deployment', {
+      skipBecause('the target is not a sandbox (no test helpers); the suite never mints live keys on a deployment', {
         operationIds: ['createApiKey'],
         statuses: [],
       });

@@ -31,6 +31,9 @@ function expectProblem(reply: Reply, status: number, type: string, label: string
 }
 
 describe('400 invalid_request', () => {
+  if (target.env.viaPrism) {
+    process.stdout.write('[contract] not sending unparsable JSON: Prism\'s proxy answers it itself and never forwards it to the target\n');
+  }
   for (const op of documenting(400)) {
     check(`${op.operationId}: ${badRequests(op).map((v) => v.name).join(', ')}`, async () => {
       for (const v of badRequests(op)) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);

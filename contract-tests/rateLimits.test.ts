@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, type TestContext } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Client, Reply } from './harness/client.js';
 import { harmlessPath } from './harness/invalid.js';
 import { session } from './harness/session.js';
@@ -59,9 +59,9 @@ function expectRateLimited(reply: Reply) {
   return retryAfter;
 }
 
-function slowOnly(ctx: TestContext, ops: SpecOperation[]) {
+function slowOnly(ops: SpecOperation[]) {
   if (!target.slow) {
-    skipBecause(ctx, 'tagged slow (a burst past the quota); off against a deployment unless SX_SLOW=1', {
+    skipBecause('tagged slow (a burst past the quota); off against a deployment unless SX_SLOW=1', {
       operationIds: ops.map((op) => op.operationId),
       statuses: [429],
     });
@@ -93,8 +93,8 @@ describe('RateLimit headers', () => {
 describe('429 rate_limited', () => {
   check(
     `a burst past ${POLICY.write.quota} writes a minute is refused with Retry-After, on every write, and not before`,
-    async (ctx) => {
-      slowOnly(ctx, writes);
+    async () => {
+      slowOnly(writes);
       const api = await freshKey('write-burst');
       const { accepted, limited } = await burst(api, () => api.post('/v1/products', { contract_suite_probe: true }), POLICY.write.quota);
       expect(accepted.length, 'the whole documented quota is granted first').toBeGreaterThanOrEqual(POLICY.write.quota);
@@ -112,8 +112,8 @@ describe('429 rate_limited', () => {
 
   check(
     `a burst past ${POLICY.read.quota} reads a minute is refused on every read`,
-    async (ctx) => {
-      slowOnly(ctx, reads);
+    async () => {
+      slowOnly(reads);
       const api = await freshKey('read-burst');
       const { accepted, limited } = await burst(api, () => api.get('/v1/products?limit=1'), POLICY.read.quota);
       expect(accepted.length).toBeGreaterThanOrEqual(POLICY.read.quota);
@@ -123,8 +123,8 @@ describe('429 rate_limited', () => {
     90_000,
   );
 
-  check('the shared client waits out a 429 for Retry-After seconds and then succeeds', async (ctx) => {
-    slowOnly(ctx, []);
+  check('the shared client waits out a 429 for Retry-After seconds and then succeeds', async () => {
+    slowOnly([]);
     const key = await s.mint('courtesy');
     const impatient = s.admin.as(key.secret, false);
     await burst(impatient, () => impatient.post('/v1/products', { contract_suite_probe: true }), POLICY.write.quota);

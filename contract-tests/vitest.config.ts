@@ -14,6 +14,8 @@ export default defineConfig({
     include: ['contract-tests/**/*.test.ts'],
     globalSetup: ['contract-tests/harness/globalSetup.ts'],
     fileParallelism: false,
+    // one worker for every file: the harness (spec validators, ledger) loads once
+    isolate: false,
     sequence: { sequencer: CoverageLastSequencer },
     testTimeout: 30_000,
     hookTimeout: 30_000,

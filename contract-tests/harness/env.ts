@@ -17,6 +17,10 @@ export interface SuiteEnv {
   /** run the tests tagged slow (the read burst); undefined = decide from the target */
   slow?: boolean;
   bodyLimitBytes: number;
+  /** use the sandbox-only operations where the target has them (0 = behave as against a deployment) */
+  useTestHelpers: boolean;
+  /** the target sits behind Prism's validating proxy, which answers unparsable JSON itself (set by contract:via-prism) */
+  viaPrism: boolean;
 }
 
 export class EnvError extends Error {}
@@ -87,5 +91,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SuiteEnv {
     webhookTimeoutMs: int('SX_WEBHOOK_TIMEOUT_MS', env.SX_WEBHOOK_TIMEOUT_MS, 10_000, 100),
     slow: flag('SX_SLOW', env.SX_SLOW),
     bodyLimitBytes: int('SX_BODY_LIMIT_BYTES', env.SX_BODY_LIMIT_BYTES, 1024 * 1024, 1),
+    useTestHelpers: flag('SX_USE_TEST_HELPERS', env.SX_USE_TEST_HELPERS) ?? true,
+    viaPrism: flag('SX_VIA_PRISM', env.SX_VIA_PRISM) ?? false,
   };
 }

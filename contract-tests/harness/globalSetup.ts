@@ -57,7 +57,7 @@ function banner(info: TargetInfo, env: SuiteEnv): string {
   return [
     `contract suite → ${info.baseUrl} (${info.kind === 'in-process' ? 'in-process sandbox' : 'SX_BASE_URL'})`,
     `  key:            ${info.apiKey.slice(0, 8)}…${info.apiKey.slice(-4)}`,
-    `  sandbox-only:   ${present.length ? present.join(', ') : 'none (flows that need them use existing data or skip)'}`,
+    `  sandbox-only:   ${present.length ? present.join(', ') : env.useTestHelpers ? 'none (flows that need them use existing data or skip)' : 'ignored (SX_USE_TEST_HELPERS=0)'}`,
     `  second shop:    ${env.secondApiKey ? 'SX_SECOND_API_KEY' : info.routes.createEphemeralTenant ? 'POST /v1/test_helpers/tenants' : 'none (tenancy tests skip)'}`,
     `  webhooks:       ${receiver}`,
     `  slow tests:     ${info.slow ? 'on' : 'off (SX_SLOW=1 turns them on)'}`,
@@ -78,7 +78,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const started: Started = env.baseUrl
     ? { baseUrl: env.baseUrl, apiKey: env.apiKey!, kind: 'external', close: async () => {} }
     : await startInProcess();
-  const routes = await probeRoutes(started.baseUrl);
+  // SX_USE_TEST_HELPERS=0: a sandbox treated like a deployment, so the paths that do without helpers run too
+  const routes = env.useTestHelpers ? await probeRoutes(started.baseUrl) : {};
   const ledgerDir = mkdtempSync(join(tmpdir(), 'sx-contract-'));
   const info: TargetInfo = {
     baseUrl: started.baseUrl,

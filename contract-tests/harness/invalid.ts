@@ -58,7 +58,8 @@ export function badRequests(op: SpecOperation): Variant[] {
     { name: 'an unknown query parameter', path: `${path}?contract_suite_unknown=1`, body: example, field: 'query.contract_suite_unknown' },
   ];
   if (!op.body) return variants;
-  variants.push({ name: 'unparsable JSON', path, raw: { type: 'application/json', data: '{"contract_suite": ' } });
+  // Prism's proxy answers a body it cannot parse itself, so through it the target never sees one
+  if (!target.env.viaPrism) variants.push({ name: 'unparsable JSON', path, raw: { type: 'application/json', data: '{"contract_suite": ' } });
   variants.push({ name: 'an unknown body field', path, body: { ...example, contract_suite_unknown: 1 }, field: 'body.contract_suite_unknown' });
   const required = requiredBodyFields(op);
   if (required.length && example) {

@@ -7,6 +7,11 @@ export interface Item {
   [field: string]: unknown;
 }
 
+/** What "newest" means for an item: when it was created; a customer, derived from orders, was created when first seen. */
+function createdAt(item: Item): string | undefined {
+  return (item.created_at ?? item.first_seen_at) as string | undefined;
+}
+
 /** A walk never goes on for ever, even against a target whose cursors loop. */
 const MAX_PAGES = 400;
 
@@ -36,7 +41,8 @@ export async function walk(api: Client, path: string, limit: number, query: Reco
       expect(ids.has(item.id), `${path}: ${item.id} appears twice`).toBe(false);
       ids.add(item.id);
       const previous = items.at(-1);
-      if (previous) expect(item.created_at <= previous.created_at, `${path}: newest first (${previous.id} ${previous.created_at} then ${item.id} ${item.created_at})`).toBe(true);
+      const [then, now] = [previous && createdAt(previous), createdAt(item)];
+      if (then && now) expect(now <= then, `${path}: newest first (${previous!.id} ${then} then ${item.id} ${now})`).toBe(true);
       items.push(item);
     }
     if (!has_more) return items;

@@ -10,13 +10,20 @@ export interface SkipScope {
 }
 
 /**
- * The only way a contract test is skipped: the reason is printed, shows in
- * the JUnit report and is kept for the coverage test. Nothing passes silently.
+ * Skips the running contract test (one written with `check`) with a reason:
+ * printed, attached to the test in the JUnit report, and kept for the
+ * coverage test. Nothing passes silently.
  */
-export function skipBecause(ctx: TestContext, reason: string, scope: SkipScope): never {
+export function skipBecause(reason: string, scope: SkipScope): never {
+  throw new NotPossible(reason, scope);
+}
+
+async function skipWith(ctx: TestContext, reason: string, scope: SkipScope): Promise<never> {
   const test = ctx.task.name;
-  process.stdout.write(`[contract] skipped "${test}": ${reason}\n`);
+  // console.log, not stdout: vitest files it under the test, so the JUnit report carries it too
+  console.log(`[contract] skipped "${test}": ${reason}`);
   record({ kind: 'skip', operationIds: scope.operationIds, statuses: scope.statuses, reason, test });
+  await ctx.annotate(reason, 'skipped');
   return ctx.skip(reason);
 }
 
@@ -42,8 +49,8 @@ export function check(name: string, fn: (ctx: TestContext) => Promise<void>, tim
       try {
         await fn(ctx);
       } catch (err) {
-        if (err instanceof Unavailable) skipBecause(ctx, err.message, { operationIds: [err.operationId] });
-        if (err instanceof NotPossible) skipBecause(ctx, err.message, err.scope);
+        if (err instanceof Unavailable) await skipWith(ctx, err.message, { operationIds: [err.operationId] });
+        if (err instanceof NotPossible) await skipWith(ctx, err.message, err.scope);
         throw err;
       }
     },
