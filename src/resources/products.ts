@@ -23,6 +23,33 @@ function assertStockSettable(type: Product['type'], stock: unknown): void {
   }
 }
 
+/**
+ * Where each shop's last search for a free `base-N` slug ended. Slugs are
+ * never released, so everything below it is taken: a shop that creates
+ * thousands of products with one name (a test suite, a load test) does not
+ * probe base-2 … base-N again for each one, which was quadratic (profiled in
+ * bench/README.md). Keyed by the slug index, so a reset starts afresh.
+ */
+const slugSuffixes = new WeakMap<object, Map<string, number>>();
+
+/** The first of `base`, `base-2`, `base-3`… that the shop has not used (uniqueSlug's rule, resumable). */
+function freeSlug(tenant: Tenant, name: string): string {
+  const base = slugify(name);
+  const taken = (slug: string) => tenant.productIdsBySlug.has(slug);
+  let suffixes = slugSuffixes.get(tenant.productIdsBySlug);
+  if (!suffixes) slugSuffixes.set(tenant.productIdsBySlug, (suffixes = new Map()));
+  const from = suffixes.get(base);
+  if (from === undefined) {
+    const slug = uniqueSlug(base, taken);
+    if (slug !== base) suffixes.set(base, Number(slug.slice(base.length + 1)) + 1);
+    return slug;
+  }
+  let n = from;
+  while (taken(`${base}-${n}`)) n++;
+  suffixes.set(base, n + 1);
+  return `${base}-${n}`;
+}
+
 export const productHandlers: HandlerSet = {
   listProducts: ({ tenant, query, services }) =>
     paginate(tenant.products, services.cursors, query, {
@@ -34,7 +61,7 @@ export const productHandlers: HandlerSet = {
     assertStockSettable(body.type, body.stock);
     assertRoom(tenant.products.size, services.caps.resourcesPerTenant, 'products');
     const now = tenant.now();
-    const slug = uniqueSlug(slugify(body.name), (s) => tenant.productIdsBySlug.has(s));
+    const slug = freeSlug(tenant, body.name);
     const product = tenant.products.insert({
       id: tenant.ids.next('prod'),
       name: body.name,
