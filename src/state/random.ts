@@ -2,7 +2,12 @@
  * A small seeded PRNG (mulberry32). Ids, secrets and generated data derive
  * from it so one seed gives byte-identical sandboxes.
  */
+import { randomInt } from 'node:crypto';
+
 export type Random = () => number;
+
+/** Unpredictable numbers for secrets on a public host, where seeded secrets could be guessed. */
+export const cryptoRandom: Random = () => randomInt(2 ** 47) / 2 ** 47;
 
 export function seededRandom(seed: number): Random {
   let a = seed >>> 0;

@@ -16,6 +16,8 @@ export interface StoreOptions {
   system: Clock;
   clockMode: ClockMode;
   publish: Publish;
+  /** public hosts draw secrets from crypto randomness, not the seed */
+  cryptoSecrets?: boolean;
   onJobError?: (err: unknown) => void;
 }
 
@@ -83,7 +85,7 @@ export class TenantStore {
       revoked_at: null,
     });
     let secret = input.secret;
-    while (!secret || this.secrets.has(secret)) secret = `sx_${input.mode}_${randomString(tenant.random, 24)}`;
+    while (!secret || this.secrets.has(secret)) secret = `sx_${input.mode}_${randomString(tenant.secretRandom, 24)}`;
     this.bindSecret(tenant, key.id, secret);
     return { key, secret };
   }

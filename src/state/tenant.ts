@@ -3,7 +3,7 @@ import { isoSeconds, TenantClock, type Clock, type ClockMode } from './clock.js'
 import { IdFactory } from './ids.js';
 import { KeyPools } from './keyPools.js';
 import { OverlayMap } from './overlay.js';
-import { hashSeed, seededRandom, type Random } from './random.js';
+import { cryptoRandom, hashSeed, seededRandom, type Random } from './random.js';
 import type { ApiKey } from './records.js';
 import { Scheduler } from './scheduler.js';
 import { collectionsOver, type Collections, type TenantSeed } from './seed.js';
@@ -27,6 +27,8 @@ export interface TenantOptions {
   clockMode: ClockMode;
   publish: Publish;
   ephemeral?: boolean;
+  /** where secrets (API keys, signing secrets) come from: the seeded stream unless the host is public */
+  cryptoSecrets?: boolean;
   onJobError?: (err: unknown) => void;
 }
 
@@ -40,6 +42,8 @@ export class Tenant implements Collections {
   readonly ephemeral: boolean;
   readonly clock: TenantClock;
   readonly random: Random;
+  /** the stream secrets are drawn from: seeded (reproducible) locally, crypto-strong in public mode */
+  readonly secretRandom: Random;
   readonly ids: IdFactory;
   readonly scheduler: Scheduler;
   readonly apiKeys: Collection<ApiKey>;
@@ -68,6 +72,7 @@ export class Tenant implements Collections {
     this.ephemeral = options.ephemeral ?? false;
     this.clock = new TenantClock(options.system, options.seed.epoch, options.clockMode);
     this.random = seededRandom(hashSeed(`${options.randomSeed}:${options.id}`));
+    this.secretRandom = options.cryptoSecrets ? cryptoRandom : this.random;
     this.ids = new IdFactory(this.clock, this.random);
     this.scheduler = new Scheduler(this.clock, options.clockMode === 'running', options.onJobError);
     this.apiKeys = new Collection(options.seed.apiKeys);
