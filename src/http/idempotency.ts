@@ -5,6 +5,8 @@ import type { IdempotencyEntry, Tenant } from '../state/tenant.js';
 import { Problem } from './problem.js';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Per shop: a hosted visitor sandbox must not grow without bound inside its 24 h. Documented in the spec. */
+export const IDEMPOTENCY_MAX_KEYS = 10_000;
 
 /** A reply as it went out, so a replay can send the same bytes. */
 export interface Reply {
@@ -83,7 +85,13 @@ export function idempotency(): RequestHandler {
 function sweep(tenant: Tenant, now: number): void {
   if (tenant.idempotency.size < 64) return;
   for (const [key, entry] of tenant.idempotency) {
-    if (entry.expiresAt > now) return;
+    if (entry.expiresAt > now) break;
+    if (entry.reply) tenant.idempotency.delete(key);
+  }
+  // past the bound, the oldest finished keys go first
+  if (tenant.idempotency.size < IDEMPOTENCY_MAX_KEYS) return;
+  for (const [key, entry] of tenant.idempotency) {
+    if (tenant.idempotency.size < IDEMPOTENCY_MAX_KEYS) return;
     if (entry.reply) tenant.idempotency.delete(key);
   }
 }

@@ -127,3 +127,19 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
   });
 });
+
+describe('idempotency memory bound', () => {
+  it('keeps at most IDEMPOTENCY_MAX_KEYS per shop, forgetting the oldest first', async () => {
+    const { IDEMPOTENCY_MAX_KEYS } = await import('../../src/http/idempotency.js');
+    const t = new TestSandbox();
+    const map = t.sandbox.demo.idempotency;
+    const reply = { status: 200, headers: {}, body: '{}' };
+    const far = t.sandbox.demo.clock.now() + 3_600_000;
+    for (let i = 0; i < IDEMPOTENCY_MAX_KEYS; i++) map.set(`old-${i}`, { fingerprint: 'x', expiresAt: far, reply });
+    await t.post('/v1/products', product, withKey('newest'));
+    expect(map.size).toBe(IDEMPOTENCY_MAX_KEYS);
+    expect(map.has('old-0')).toBe(false);
+    expect(map.has('old-1')).toBe(true);
+    expect(map.has('newest')).toBe(true);
+  });
+});
