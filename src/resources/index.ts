@@ -1,13 +1,17 @@
 import type { Operation } from '../spec/operations.js';
 import type { HandlerSet, SxHandler } from '../services.js';
 import { apiKeyHandlers } from './apiKeys.js';
+import { checkoutHandlers } from './checkout.js';
+import { customerHandlers } from './customers.js';
 import { notBuiltHandlers } from './notBuilt.js';
+import { orderHandlers } from './orders.js';
+import { payoutHandlers } from './payouts.js';
 import { productHandlers } from './products.js';
 import { testHelperHandlers } from './testHelpers.js';
 import { tenantHandlers } from './tenants.js';
 import { webhookHandlers } from './webhooks.js';
 
-const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, tenantHandlers, notBuiltHandlers];
+const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, tenantHandlers, orderHandlers, customerHandlers, payoutHandlers, checkoutHandlers, notBuiltHandlers];
 
 /**
  * Binds handlers to the spec's operations by operationId. Fails start-up
