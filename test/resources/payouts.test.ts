@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { balanceOf } from '../../src/resources/balance.js';
 import { ASSETS_BY_CHAIN } from '../../src/resources/chains.js';
-import { PAYOUT_BROADCAST_MS, PAYOUT_CONFIRM_MS } from '../../src/resources/timings.js';
+import { PAYOUT_BROADCAST_MS, PAYOUT_CONFIRM_MS, REFUND_SETTLE_MS } from '../../src/resources/timings.js';
 import { loadSpec } from '../../src/spec/load.js';
 import { TestSandbox } from '../support/sandbox.js';
 
@@ -177,6 +177,15 @@ describe('payouts', () => {
     expect(denied.body.required_ability).toBe('payouts:write');
     const { secret: orders } = t.sandbox.store.mint(t.sandbox.demo, { name: 'orders', abilities: ['orders:read'], mode: 'test' });
     expect((await t.get('/v1/payouts', { key: orders })).status).toBe(403);
+  });
+
+  it("the spec states the lifecycle timings the sandbox uses", () => {
+    const paths = (loadSpec().spec as any).paths;
+    const payouts = paths['/v1/payouts'].post.description.replace(/\s+/g, ' ');
+    expect(payouts).toContain(`${PAYOUT_BROADCAST_MS / 1000} seconds after it is queued`);
+    expect(payouts).toContain(`${PAYOUT_CONFIRM_MS / 60_000} minutes after the broadcast`);
+    const refunds = paths['/v1/orders/{uuid}/refund'].post.description.replace(/\s+/g, ' ');
+    expect(refunds).toContain(`${REFUND_SETTLE_MS / 1000} seconds later`);
   });
 
   it("the spec's asset table is the one the sandbox enforces", () => {
