@@ -244,3 +244,21 @@ describe('webhooks never hold anybody up', () => {
     expect((await deliveries(t, endpoint.id)).every((d) => d.status === 'succeeded')).toBe(true);
   });
 });
+
+describe('a sale, end to end', () => {
+  it('a simulated checkout delivers a signed order.paid carrying the paid order', async () => {
+    const t = webhookSandbox();
+    const r = await receiver();
+    await register(t, r, ['order.paid']);
+    const sale = await t.post('/v1/test_helpers/orders', { product: 'prod_01J2PVQR41', email: 'maya.chen@example.com' });
+    expect(sale.status).toBe(201);
+    await settle(t);
+    expect(r.rejected).toEqual([]);
+    expect(r.arrivals).toHaveLength(1);
+    const [{ event, headers }] = r.arrivals;
+    expect(headers['webhook-event-type']).toBe('order.paid');
+    expect(event.type).toBe('order.paid');
+    expect(event.data.object).toMatchObject({ id: sale.body.id, status: 'paid', paid_at: sale.body.paid_at, customer_email: 'maya.chen@example.com' });
+    expect(eventSchema(event), JSON.stringify(eventSchema.errors)).toBe(true);
+  });
+});
