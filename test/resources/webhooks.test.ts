@@ -128,6 +128,15 @@ describe('POST /v1/webhooks/{id}/test', () => {
     expect(refused.body).toMatchObject({ delivered: false, response_code: 0 });
   });
 
+  it("the demo shop's fixture endpoint is documentation data: no delivery, and its test event says so without a connection", async () => {
+    const t = webhookSandbox();
+    const test = await t.post('/v1/webhooks/wh_01J2PTR7QW/test', {});
+    expect(test.body).toEqual({ delivered: false, response_code: 0, delivery_ms: 0 });
+    expect((await t.post('/v1/test_helpers/orders', { product: 'prod_01J2PVQR41', email: 'a@example.com' })).status).toBe(201);
+    await settle(t);
+    expect((await t.get('/v1/webhooks/wh_01J2PTR7QW/deliveries')).body.data).toEqual([]);
+  });
+
   it('is a 422 when the shop has nothing of that kind to send', async () => {
     const t = webhookSandbox();
     const shop = otherShop(t, 'tnt_empty');
