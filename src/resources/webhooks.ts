@@ -66,7 +66,7 @@ export const webhookHandlers: HandlerSet = {
       description: body.description ?? null,
       status: 'active',
       created_at: tenant.now(),
-      signing_secret: newSigningSecret(tenant.random),
+      signing_secret: newSigningSecret(tenant.secretRandom),
     });
     services.webhooks.register(tenant, endpoint.id);
     return endpoint;
