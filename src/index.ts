@@ -82,6 +82,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     system: config.clock,
     clockMode: config.clockMode,
     publish: bus.publish,
+    cryptoSecrets: config.public,
     onJobError: (err) => logError(err),
   });
   const seed = demoShopSeed(config.seed);
