@@ -30,6 +30,15 @@ export interface ProblemExtras {
   trace_id?: string;
 }
 
+let stackTraceLimit = Error.stackTraceLimit;
+
+/** Turns stack capture off for the Error constructor about to run (super() must come first). */
+function withoutStack<T>(value: T): T {
+  stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  return value;
+}
+
 export class Problem extends Error {
   readonly headers: Record<string, string>;
   constructor(
@@ -38,7 +47,10 @@ export class Problem extends Error {
     readonly extras: ProblemExtras = {},
     headers: Record<string, string> = {},
   ) {
-    super(detail);
+    // A Problem is an answer, not a bug: nobody reads its stack, and capturing
+    // one was the top of a 422's profile (6.5% of the CPU under load).
+    super(withoutStack(detail));
+    Error.stackTraceLimit = stackTraceLimit;
     this.headers = headers;
   }
 
