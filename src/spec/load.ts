@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { isDeepStrictEqual } from 'node:util';
-import { parse } from 'yaml';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { PACKAGE_ROOT, SPEC_PATH } from '../paths.js';
 
@@ -38,6 +38,8 @@ export function parseCached(raw: string, dir = SPEC_CACHE_DIR): Spec {
   } catch {
     // not cached yet (or unreadable): parse it
   }
+  // loaded only on a miss: importing the YAML library alone is ~30 ms of a cold start
+  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   const doc = parse(raw) as Spec;
   const json = JSON.stringify(doc);
   // only a document JSON holds exactly (no Infinity, no dates) may come back from JSON
