@@ -4,7 +4,7 @@ import { session } from './harness/session.js';
 import { fillPath, operations, type SpecOperation } from './harness/spec.js';
 import { hasRoute, target } from './harness/target.js';
 
-const s = session('auth');
+const s = session('auth', { ownKey: false });
 
 /** Every authenticated operation the target has, from the spec. */
 const authenticated = operations.filter((op) => op.authenticated && (!op.sandboxOnly || hasRoute(op.operationId)));

@@ -36,7 +36,8 @@ describe('createPayout', () => {
   check('queues a payout that heads the list', async () => {
     const reply = await create({ memo: 'contract suite' });
     expect(reply.body).toMatchObject({ ...payout(), memo: 'contract suite', status: 'queued', tx_hash: null, failure_reason: null, broadcast_at: null });
-    expect(await find(reply.body.id)).toEqual(reply.body);
+    // (another run sharing the shop may move its clock meanwhile: the payout may have gone further)
+    expect(await find(reply.body.id)).toMatchObject({ ...payout(), id: reply.body.id, memo: 'contract suite', created_at: reply.body.created_at });
   });
 
   check('moves queued → broadcast (with tx_hash) → confirmed on the shop clock', async () => {
@@ -44,7 +45,9 @@ describe('createPayout', () => {
     if (!(await advanceClock(s, 30))) {
       skipBecause('the lifecycle runs on the shop clock, and the target has no clock to advance (sandbox-only)', { operationIds: [], statuses: [] });
     }
-    expect(await find(body.id)).toMatchObject({ status: 'broadcast', tx_hash: expect.any(String), broadcast_at: expect.any(String) });
+    const moved = await find(body.id);
+    expect(['broadcast', 'confirmed'], 'broadcast once due (or further, if another run moved the clock too)').toContain(moved.status);
+    expect(moved).toMatchObject({ tx_hash: expect.any(String), broadcast_at: expect.any(String) });
     await advanceClock(s, 3600);
     expect(await find(body.id)).toMatchObject({ status: 'confirmed', confirmed_at: expect.any(String) });
   });

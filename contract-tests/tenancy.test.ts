@@ -72,7 +72,7 @@ describe("another shop's resources are 404 and unlisted", () => {
     const b = them(['deleteWebhook', 'testWebhook', 'listWebhooks']);
     const created = await s.api.post('/v1/webhooks', { url: inertWebhookUrl(), events: ['payout.failed'] });
     expect(created.status).toBe(201);
-    s.defer('delete tenancy webhook', () => s.api.delete(`/v1/webhooks/${created.body.id}`));
+    s.afterThisTest('delete tenancy webhook', () => s.api.delete(`/v1/webhooks/${created.body.id}`));
     await expect404(b, 'POST', `/v1/webhooks/${created.body.id}/test`, { event: 'payout.failed' });
     await expect404(b, 'DELETE', `/v1/webhooks/${created.body.id}`);
     if (hasRoute('listWebhookDeliveries')) await expect404(b, 'GET', `/v1/webhooks/${created.body.id}/deliveries`);

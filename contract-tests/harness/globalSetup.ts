@@ -47,6 +47,18 @@ async function probeRoutes(baseUrl: string): Promise<Record<string, boolean>> {
   return routes;
 }
 
+/** Before anything else: the target answers, and takes the key. */
+async function checkReachable(baseUrl: string, apiKey: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/v1/products?limit=1`, { headers: { authorization: `Bearer ${apiKey}`, accept: 'application/json' } });
+  } catch (err) {
+    throw new EnvError(`cannot reach ${baseUrl}: ${(err as Error).cause ?? (err as Error).message}`);
+  }
+  const text = await response.text();
+  if (response.status === 401) throw new EnvError(`${baseUrl} does not accept SX_API_KEY (401): ${text.slice(0, 300)}`);
+}
+
 function banner(info: TargetInfo, env: SuiteEnv): string {
   const present = Object.entries(info.routes).filter(([, has]) => has).map(([id]) => id);
   const receiver = env.webhookPublicUrl
@@ -69,11 +81,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let env: SuiteEnv;
   try {
     env = readEnv();
+    if (env.baseUrl) await checkReachable(env.baseUrl, env.apiKey!);
   } catch (err) {
-    if (err instanceof EnvError) {
-      process.stderr.write(`\ncontract suite: refusing to start. ${err.message}\n\n`);
-    }
-    throw err;
+    if (!(err instanceof EnvError)) throw err;
+    // a configuration mistake, not a test failure: say what is wrong and stop before anything runs
+    process.stderr.write(`\ncontract suite: refusing to start. ${err.message}\n\n`);
+    process.exit(2);
   }
   const started: Started = env.baseUrl
     ? { baseUrl: env.baseUrl, apiKey: env.apiKey!, kind: 'external', close: async () => {} }
