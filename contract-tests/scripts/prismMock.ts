@@ -21,7 +21,7 @@ const WHY: Record<string, string> = {
   'errors.test.ts': 'answers from examples: a request it cannot tell apart from a valid one gets a success (ids are never unknown, idempotency keys never spent)',
   'pagination.test.ts': 'one example page whatever the cursor or limit: cursors lead nowhere, filters filter nothing',
   'idempotency.test.ts': 'no memory between requests: nothing is replayed, nothing conflicts',
-  'rateLimits.test.ts': 'no rate limits: no RateLimit headers, never 429',
+  'rateLimits.test.ts': 'no rate limits: its RateLimit headers are the documented examples (the writes policy on reads too), and it never answers 429',
   'tenancy.test.ts': 'one world for every key: nothing is ever another shop\'s',
   'products.test.ts': 'stateless: what is created is not stored, reads return the example, not what was sent',
   'orders.test.ts': 'stateless: refunds change no order, rules on amounts and states are not applied',
