@@ -35,14 +35,15 @@ try {
     );
   }
   const figures = await measureThroughput(
-    servers.map((s) => ({ name: s.name, origin: s.url, routes, before: () => resetShop(s.url) })),
+    servers.map((s) => ({ name: s.name, origin: s.url, pid: s.child.pid, routes, before: () => resetShop(s.url) })),
     { seconds: env('BENCH_SECONDS', 5), rounds: env('BENCH_ROUNDS', 3), warmupSeconds: 2, connections: env('BENCH_CONNECTIONS', 50), key: KEY, log },
   );
   await stopAll(servers);
   log('');
   for (const route of routes) {
     const [b, a] = [figures.before[route]!, figures.after[route]!];
-    log(`${ROUTE_LABELS[route].padEnd(26)} before ${Math.round(b.rps)} req/s p99 ${b.p99} ms → after ${Math.round(a.rps)} req/s p99 ${a.p99} ms  (${(a.rps / b.rps).toFixed(2)}×)`);
+    const cpu = b.cpuUs && a.cpuUs ? `; CPU/request ${Math.round(b.cpuUs)} → ${Math.round(a.cpuUs)} µs (${(a.cpuUs / b.cpuUs).toFixed(2)}×)` : '';
+    log(`${ROUTE_LABELS[route].padEnd(26)} before ${Math.round(b.rps)} req/s p99 ${b.p99} ms → after ${Math.round(a.rps)} req/s p99 ${a.p99} ms  (${(a.rps / b.rps).toFixed(2)}×)${cpu}`);
   }
   const cold = await measureColdStart(
     [

@@ -20,6 +20,23 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** Time with each function on the stack (itself and what it called), once per sample however deep it recurses. */
+function inclusive(profile: Profile, byId: Map<number, ProfileNode>, name: (n: ProfileNode) => string): Map<string, number> {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const out = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = name(byId.get(at)!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.set(key, (out.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
+    }
+  });
+  return out;
+}
+
 export function summarise(profile: Profile, top = 25): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
@@ -40,7 +57,9 @@ export function summarise(profile: Profile, top = 25): string {
       .slice(0, top)
       .map(([name, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`)
       .join('\n');
-  return `total ${(total / 1e6).toFixed(2)} s sampled\n\nself time by function:\n${table(byFunction)}\n\nself time by package or file:\n${table(byArea)}\n`;
+  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(dist|src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+  const ours = new Map([...inclusive(profile, byId, label)].filter(([key]) => / (dist|src)\//.test(key)));
+  return `total ${(total / 1e6).toFixed(2)} s sampled\n\nself time by function:\n${table(byFunction)}\n\nself time by package or file:\n${table(byArea)}\n\ntotal (inclusive) time of the sandbox's own functions:\n${table(ours)}\n`;
 }
 
 if (process.argv[1]?.endsWith('profileSummary.ts')) {

@@ -26,6 +26,8 @@ export interface Results {
 export interface Ratios {
   /** route → sandbox req/s ÷ baseline req/s */
   throughput: Record<RouteName, Partial<Record<string, number>>>;
+  /** route → sandbox server CPU per request ÷ baseline's (lower is better; steadier than req/s on a shared machine) */
+  cpuPerRequest: Record<RouteName, Partial<Record<string, number>>>;
   coldStartVsPrism: number;
 }
 
@@ -37,16 +39,19 @@ export interface TargetCheck {
 
 export function ratios(r: Results): Ratios {
   const throughput = {} as Ratios['throughput'];
+  const cpuPerRequest = {} as Ratios['cpuPerRequest'];
   const sandbox = r.throughput[SANDBOX] ?? {};
   for (const route of ROUTES) {
     throughput[route] = {};
+    cpuPerRequest[route] = {};
     for (const baseline of [EXPRESS, PRISM, PRISM_QUIET]) {
-      const theirs = r.throughput[baseline]?.[route]?.rps;
-      const ours = sandbox[route]?.rps;
-      if (theirs && ours) throughput[route][baseline] = round(ours / theirs);
+      const theirs = r.throughput[baseline]?.[route];
+      const ours = sandbox[route];
+      if (theirs?.rps && ours?.rps) throughput[route][baseline] = round(ours.rps / theirs.rps);
+      if (theirs?.cpuUs && ours?.cpuUs) cpuPerRequest[route][baseline] = round(ours.cpuUs / theirs.cpuUs);
     }
   }
-  return { throughput, coldStartVsPrism: round(r.coldStart[SANDBOX]?.medianMs / r.coldStart['Prism']?.medianMs) };
+  return { throughput, cpuPerRequest, coldStartVsPrism: round(r.coldStart[SANDBOX]?.medianMs / r.coldStart['Prism']?.medianMs) };
 }
 
 /** The issue's targets, measured (never asserted: a miss is reported, not failed). */
@@ -101,16 +106,18 @@ export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
   out.push(`autocannon ${r.settings.connections} connections, ${r.settings.seconds} s per run, ${r.settings.rounds} alternating rounds (medians); ${r.settings.rateLimits}`);
   out.push('');
   const targets = [SANDBOX, EXPRESS, PRISM, PRISM_QUIET].filter((t) => r.throughput[t]);
-  const head = ['req/s  ·  p50/p99 ms', ...targets, ...targets.slice(1).map((t) => `÷ ${t}`)];
+  const head = ['req/s · p50/p99 ms · CPU µs/req', ...targets, ...targets.slice(1).map((t) => `÷ ${t}`)];
   const rows = ROUTES.map((route) => [
     ROUTE_LABELS[route],
     ...targets.map((t) => {
       const f = r.throughput[t]?.[route];
-      return f ? `${n(f.rps)}  ${f.p50}/${f.p99}${f.wrong ? ' !' : ''}` : 'n/a';
+      return f ? `${n(f.rps)} · ${f.p50}/${f.p99} · ${n(f.cpuUs)}${f.wrong ? ' !' : ''}` : 'n/a';
     }),
     ...targets.slice(1).map((t) => (q.throughput[route][t] === undefined ? 'n/a' : `${q.throughput[route][t]!.toFixed(2)}×`)),
   ]);
   out.push(table([head, ...rows]));
+  const cpu = ROUTES.map((route) => `${route} ${q.cpuPerRequest[route][EXPRESS]?.toFixed(2) ?? '–'}×`).join(' · ');
+  out.push(`server CPU per request, sandbox ÷ ${EXPRESS} (lower is better, least disturbed by other load): ${cpu}`);
   if (ROUTES.some((route) => targets.some((t) => r.throughput[t]?.[route]?.wrong))) out.push('  ! some answers had an unexpected status: see latest.json');
   out.push('');
   const cold = Object.entries(r.coldStart).map(([name, c]) => `${name} ${n(c.medianMs)} ms`);

@@ -5,7 +5,7 @@
  * webhook fan-out, prints one table and writes bench/results/latest.json.
  * Every server listens on 127.0.0.1 and every run is bounded in time.
  *
- * Environment: BENCH_SECONDS (5), BENCH_ROUNDS (2), BENCH_CONNECTIONS (50),
+ * Environment: BENCH_SECONDS (4), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
  * BENCH_COLD_RUNS (7), BENCH_ONLY (comma list of throughput,cold,memory,list,fanout).
  */
 import { execFileSync } from 'node:child_process';
@@ -33,8 +33,8 @@ const PRISM_BIN = realpathSync(join(ROOT, 'node_modules', '.bin', 'prism'));
 const KEY = DEMO_KEY_SECRET;
 
 const settings = {
-  seconds: envNumber('BENCH_SECONDS', 5),
-  rounds: envNumber('BENCH_ROUNDS', 2),
+  seconds: envNumber('BENCH_SECONDS', 4),
+  rounds: envNumber('BENCH_ROUNDS', 3),
   connections: envNumber('BENCH_CONNECTIONS', 50),
   coldStartRuns: envNumber('BENCH_COLD_RUNS', 7),
   warmupSeconds: 2,
@@ -122,10 +122,10 @@ async function throughputSection(notes: string[]): Promise<Results['throughput']
       'Prism is measured on GET and on the 422 path (it validates the body too); a valid POST is not compared: Prism returns a static example and keeps no state.',
   );
   const targets: ThroughputTarget[] = [
-    { name: SANDBOX, origin: sandbox.url, routes: ['list', 'get', 'create', 'invalid'], before: () => resetShop(sandbox.url) },
-    { name: EXPRESS, origin: express.url, routes: ['list', 'get', 'create', 'invalid'] },
-    { name: PRISM, origin: prism.url, routes: ['list', 'get', 'invalid'] },
-    { name: PRISM_QUIET, origin: prismQuiet.url, routes: ['list', 'get', 'invalid'] },
+    { name: SANDBOX, origin: sandbox.url, pid: sandbox.child.pid, routes: ['list', 'get', 'create', 'invalid'], before: () => resetShop(sandbox.url) },
+    { name: EXPRESS, origin: express.url, pid: express.child.pid, routes: ['list', 'get', 'create', 'invalid'] },
+    { name: PRISM, origin: prism.url, pid: prism.child.pid, routes: ['list', 'get', 'invalid'] },
+    { name: PRISM_QUIET, origin: prismQuiet.url, pid: prismQuiet.child.pid, routes: ['list', 'get', 'invalid'] },
   ];
   try {
     return await measureThroughput(targets, { ...settings, key: KEY, log });

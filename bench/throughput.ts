@@ -41,6 +41,8 @@ export interface ThroughputTarget {
   name: string;
   origin: string;
   routes: readonly RouteName[];
+  /** the server process, for its CPU time per request */
+  pid?: number;
   /** brings the target to the same state before every measured run */
   before?: () => Promise<void>;
 }
@@ -49,6 +51,8 @@ export interface Figure {
   rps: number;
   p50: number;
   p99: number;
+  /** server CPU µs per request (Linux), median of rounds */
+  cpuUs?: number;
   /** answers with an unexpected status, errors and timeouts, over all rounds */
   wrong: number;
   rounds: LoadResult[];
@@ -84,10 +88,10 @@ export async function measureThroughput(targets: readonly ThroughputTarget[], op
           await fire(target.origin, work[route], options.warmupSeconds, options.connections);
         }
         await target.before?.();
-        const result = await fire(target.origin, work[route], options.seconds, options.connections);
+        const result = await fire(target.origin, work[route], options.seconds, options.connections, target.pid);
         ((runs[target.name] ??= {})[route] ??= []).push(result);
         options.log(
-          `  round ${round + 1}/${options.rounds}  ${target.name.padEnd(16)} ${ROUTE_LABELS[route].padEnd(26)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.wrong ? `  ${result.wrong} unexpected (${JSON.stringify(result.statuses)})` : ''}`,
+          `  round ${round + 1}/${options.rounds}  ${target.name.padEnd(16)} ${ROUTE_LABELS[route].padEnd(26)} ${Math.round(result.rps).toString().padStart(6)} req/s  p50 ${result.p50} ms  p99 ${result.p99} ms${result.cpuUs === undefined ? '' : `  ${Math.round(result.cpuUs)} µs CPU/req`}${result.wrong ? `  ${result.wrong} unexpected (${JSON.stringify(result.statuses)})` : ''}`,
         );
       }
     }
@@ -100,6 +104,7 @@ export async function measureThroughput(targets: readonly ThroughputTarget[], op
         rps: median(results.map((r) => r.rps)),
         p50: median(results.map((r) => r.p50)),
         p99: median(results.map((r) => r.p99)),
+        ...(results.every((r) => r.cpuUs !== undefined) ? { cpuUs: median(results.map((r) => r.cpuUs!)) } : {}),
         wrong: results.reduce((sum, r) => sum + r.wrong, 0),
         rounds: results,
       };

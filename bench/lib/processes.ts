@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +13,50 @@ export interface Server {
   output(): string;
   stop(): Promise<void>;
 }
+
+/**
+ * CPU time (user + system, ms) a process and its descendants have used so
+ * far, from /proc (Linux; undefined elsewhere). Descendants count because a
+ * server may fork its workers (Prism does under NODE_ENV=production). Per
+ * request, it is the figure other processes on a busy machine disturb
+ * least: they take wall time from a server, not CPU time.
+ */
+export function cpuTimeMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const stats = new Map<number, { ppid: number; ticks: number }>();
+  for (const entry of entries) {
+    try {
+      // after the command name (which may hold spaces) comes field 3; ppid is field 4, utime and stime 14 and 15
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').pop()!.split(' ');
+      stats.set(Number(entry), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
+    } catch {
+      // gone in the meantime
+    }
+  }
+  if (!stats.has(pid)) return undefined;
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [id, { ppid }] of stats) {
+      if (!tree.has(id) && tree.has(ppid)) {
+        tree.add(id);
+        grew = true;
+      }
+    }
+  }
+  let ticks = 0;
+  for (const id of tree) ticks += stats.get(id)!.ticks;
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+
+/** USER_HZ: 100 on every Linux that matters; /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -73,7 +118,6 @@ export async function startServer(options: StartOptions): Promise<Server & { sta
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
     stdio: ['ignore', options.captureStdout ? 'pipe' : 'ignore', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
   });
   let stdout = '';
   let stderr = '';
