@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isDeepStrictEqual } from 'node:util';
 import type { OpenAPIV3_1 } from 'openapi-types';
-import { PACKAGE_ROOT, SPEC_PATH } from '../paths.js';
+import { CACHE_DIR, cachedJson } from '../jsonCache.js';
+import { SPEC_PATH } from '../paths.js';
 
 export { SPEC_PATH };
 
@@ -22,38 +20,17 @@ export function loadSpec(path = SPEC_PATH): { spec: Spec; raw: string } {
   return { spec: dereference(parseCached(raw)), raw };
 }
 
-/** Where parsed specs are kept: the package's own node_modules/.cache, the usual home of tool caches. */
-export const SPEC_CACHE_DIR = join(PACKAGE_ROOT, 'node_modules', '.cache', 'sx-sandbox');
-
 /**
  * Parsing the spec's YAML on a cold VM is most of a cold start (~250 ms; the
- * same document as JSON parses in ~3 ms), so the parsed document is kept as
- * JSON under a name made of the text's hash: any edit of the YAML misses the
- * cache. A cache that cannot be read or written costs nothing but the parse.
+ * same document as JSON parses in ~3 ms), so the parsed document is cached
+ * as JSON, keyed by the text itself.
  */
-export function parseCached(raw: string, dir = SPEC_CACHE_DIR): Spec {
-  const file = join(dir, `spec-${createHash('sha256').update('yaml-v2\n').update(raw).digest('hex').slice(0, 32)}.json`);
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Spec;
-  } catch {
-    // not cached yet (or unreadable): parse it
-  }
-  // loaded only on a miss: importing the YAML library alone is ~30 ms of a cold start
-  const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
-  const doc = parse(raw) as Spec;
-  const json = JSON.stringify(doc);
-  // only a document JSON holds exactly (no Infinity, no dates) may come back from JSON
-  if (isDeepStrictEqual(JSON.parse(json), doc)) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      const partial = `${file}.${process.pid}`;
-      writeFileSync(partial, json);
-      renameSync(partial, file); // atomic: a concurrent start never reads half a file
-    } catch {
-      // read-only install: no cache
-    }
-  }
-  return doc;
+export function parseCached(raw: string, dir = CACHE_DIR): Spec {
+  return cachedJson('spec', `yaml-v2\n${raw}`, () => {
+    // loaded only on a miss: importing the YAML library alone is ~30 ms of a cold start
+    const { parse } = createRequire(import.meta.url)('yaml') as typeof import('yaml');
+    return parse(raw) as Spec;
+  }, dir);
 }
 
 export function dereference<T>(doc: T): T {
