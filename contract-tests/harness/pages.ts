@@ -15,7 +15,7 @@ function createdAt(item: Item): string | undefined {
 /** A walk never goes on for ever, even against a target whose cursors loop. */
 const MAX_PAGES = 400;
 
-function withQuery(path: string, query: Record<string, string | number | undefined>): string {
+export function withQuery(path: string, query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
   const text = params.toString();
@@ -65,5 +65,3 @@ export async function walkTwice(api: Client, path: string, query: Record<string,
   expect(tail, `${path} walked ${limit} at a time ends with exactly what it holds walked 100 at a time`).toEqual(whole.map((i) => i.id));
   return { whole, paged, limit };
 }
-
-export { withQuery };

@@ -20,8 +20,6 @@ export class Session {
   readonly admin = new Client(target.baseUrl, target.apiKey);
   private own?: Client;
   private readonly cleanups: Array<{ label: string; run: () => Promise<unknown> }> = [];
-  /** why the file uses the main key instead of its own (the main key may not mint) */
-  ownKeyNote?: string;
 
   constructor(
     readonly name: string,
@@ -83,8 +81,7 @@ export class Session {
     } catch (err) {
       // only a key that may not mint falls back; anything else is a failure worth seeing
       if (!(err instanceof NotPossible)) throw err;
-      this.ownKeyNote = `using the main key for ${this.name}: ${err.message}`;
-      process.stdout.write(`[contract] ${this.ownKeyNote}\n`);
+      process.stdout.write(`[contract] using the main key for ${this.name}: ${err.message}\n`);
       this.own = this.admin;
     }
   }

@@ -54,6 +54,7 @@ function readOperations(): SpecOperation[] {
       const requestBody = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
       const media = requestBody?.content?.['application/json'];
       const statuses = Object.keys(op.responses ?? {}).map(Number).filter(Number.isInteger);
+      const firstExample = Object.values(media?.examples ?? {})[0] as OpenAPIV3_1.ExampleObject | undefined;
       const isRead = method === 'get';
       out.push({
         operationId: op.operationId,
@@ -69,7 +70,7 @@ function readOperations(): SpecOperation[] {
           ? {
               required: requestBody?.required === true,
               schema: (media.schema ?? {}) as Schema,
-              example: Object.values(media.examples ?? {})[0] && (Object.values(media.examples ?? {})[0] as OpenAPIV3_1.ExampleObject).value,
+              example: firstExample?.value,
             }
           : undefined,
         idempotency: isRead ? 'none' : op['x-sx-idempotency'] === 'recommended' ? 'recommended' : 'accepted',
