@@ -38,7 +38,9 @@ export const apiKeyHandlers: HandlerSet = {
     if (beyond.length) {
       throw Problem.rule('body.abilities', `cannot grant ${beyond.join(', ')}: the calling key does not hold it`);
     }
-    assertRoom(tenant.apiKeys.size, services.caps.apiKeysPerTenant, 'api keys');
+    // revoked keys free their place: a long-lived sandbox minting and revoking keys (CI) never fills up
+    const active = tenant.apiKeys.all().filter((k) => !k.revoked_at).length;
+    assertRoom(active, services.caps.apiKeysPerTenant, 'api keys', 'Revoke keys you no longer use (DELETE /v1/api-keys/{id}).');
     const { key, secret } = services.store.mint(tenant, { name: body.name, abilities: body.abilities, mode: body.mode });
     return { ...view(tenant, key), secret };
   },

@@ -72,3 +72,17 @@ describe('api keys', () => {
     expect((await t.get('/v1/api-keys', { key: minted.body.secret })).status).toBe(401);
   });
 });
+
+describe('api keys cap', () => {
+  it('counts active keys only: revoking frees a place', async () => {
+    const t = new TestSandbox({ caps: { apiKeysPerTenant: 4 } });
+    // the demo shop starts with 3 keys
+    const minted = await t.post('/v1/api-keys', { name: 'fourth', abilities: ['orders:read'], mode: 'test' });
+    expect(minted.status).toBe(201);
+    const full = await t.post('/v1/api-keys', { name: 'fifth', abilities: ['orders:read'], mode: 'test' });
+    expect(full.status).toBe(422);
+    expect(full.body.detail).toMatch(/Revoke keys/);
+    await t.delete(`/v1/api-keys/${minted.body.id}`);
+    expect((await t.post('/v1/api-keys', { name: 'fifth', abilities: ['orders:read'], mode: 'test' })).status).toBe(201);
+  });
+});
