@@ -4,7 +4,6 @@ import { Problem } from './problem.js';
 
 const SUMMARY = {
   400: 'The request is missing something or sends something the operation does not know; see errors.',
-  404: 'The path names an id that cannot exist.',
   422: 'One or more values are invalid; see errors.',
 } as const;
 
@@ -19,8 +18,13 @@ export function validate(): RequestHandler {
       body: req.body,
     });
     if (!result.ok) {
-      const extras = result.status === 404 ? {} : { errors: result.errors };
-      next(new Problem(result.status, SUMMARY[result.status], extras));
+      if (result.status === 404) {
+        // a malformed id is simply one this shop does not have: same answer as any unknown id
+        const ids = Object.values(res.locals.params as Record<string, string>).map((id) => `'${id}'`).join(', ');
+        next(new Problem(404, `Nothing exists at ${req.path}: ${ids} is not an id this API issues.`));
+        return;
+      }
+      next(new Problem(result.status, SUMMARY[result.status], { errors: result.errors }));
       return;
     }
     res.locals.query = result.query;
