@@ -3,6 +3,8 @@ import type { WebhookDelivery } from '../state/records.js';
 
 type Log = Collection<WebhookDelivery>;
 
+export const DELIVERIES_KEPT_PER_ENDPOINT = 1000;
+
 /**
  * The delivery log: one record per attempt in `tenant.deliveries`, plus an
  * index of each endpoint's creation positions so one endpoint's page is read
@@ -13,6 +15,13 @@ type Log = Collection<WebhookDelivery>;
 export class DeliveryLog {
   private readonly indexes = new WeakMap<Log, Map<string, number[]>>();
 
+  /**
+   * `keep`: finished attempts kept per endpoint; older ones are forgotten so a
+   * receiver that keeps failing cannot grow a (hosted) shop's memory without
+   * bound. Documented on listWebhookDeliveries.
+   */
+  constructor(private readonly keep = DELIVERIES_KEPT_PER_ENDPOINT) {}
+
   /** A pending attempt, not made yet. */
   open(log: Log, record: Omit<WebhookDelivery, 'status' | 'response_code' | 'duration_ms' | 'attempted_at' | 'next_retry_at'>): WebhookDelivery {
     const index = this.index(log);
@@ -20,6 +29,13 @@ export class DeliveryLog {
     let seqs = index.get(record.endpoint_id);
     if (!seqs) index.set(record.endpoint_id, (seqs = []));
     seqs.push(log.seqOf(inserted.id)!);
+    // the oldest go first; a pending attempt is still owed an outcome, so trimming stops at one
+    while (seqs.length > this.keep) {
+      const oldest = log.at(seqs[0]);
+      if (oldest?.status === 'pending') break;
+      if (oldest) log.evict(oldest.id);
+      seqs.shift();
+    }
     return inserted;
   }
 

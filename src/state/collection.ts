@@ -86,6 +86,22 @@ export class Collection<T extends Record> {
     if (this.base.index.has(id)) (this.changed ??= new Map()).set(id, null);
   }
 
+  /**
+   * Forgets a record this tenant added, freeing it (its position stays taken
+   * by an empty slot, so cursors and positions stay valid). Shared base
+   * records cannot be freed; they are tombstoned like `remove`.
+   */
+  evict(id: string): void {
+    const addedIdx = this.addedIndex?.get(id);
+    if (addedIdx === undefined) {
+      this.remove(id);
+      return;
+    }
+    delete this.added![addedIdx];
+    this.addedIndex!.delete(id);
+    this.changed?.delete(id);
+  }
+
   /** The record at a creation position, or undefined when removed. */
   at(seq: number): T | undefined {
     const baseLen = this.base.items.length;

@@ -54,3 +54,17 @@ describe('Collection (copy-on-write over a frozen base)', () => {
     expect(c.page(4).nextSeq).toBe(1);
   });
 });
+
+describe('Collection.evict', () => {
+  it('frees an added record but keeps positions valid; base records are only hidden', () => {
+    const c = new Collection(base);
+    for (let i = 0; i < 3; i++) c.insert({ id: `a${i}`, n: 10 + i });
+    c.evict('a1');
+    c.evict('b0');
+    expect(c.get('a1')).toBeUndefined();
+    expect(c.get('b0')).toBeUndefined();
+    expect(c.size).toBe(8);
+    expect(c.all().map((i) => i.id)).toEqual(['a2', 'a0', 'b4', 'b3', 'b2', 'b1']);
+    expect(new Collection(base).get('b0')).toBeDefined();
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DeliveryLog } from '../../src/events/deliveryLog.js';
+import { Collection, FrozenBase } from '../../src/state/collection.js';
+import type { WebhookDelivery } from '../../src/state/records.js';
+
+const attempt = (n: number, endpoint = 'wh_a') => ({
+  id: `whd_${endpoint}_${n}`,
+  endpoint_id: endpoint,
+  event_id: `evt_${n}`,
+  event_type: 'order.paid',
+  attempt: 1,
+  created_at: '2026-05-26T08:30:00Z',
+});
+
+describe('DeliveryLog retention', () => {
+  it('keeps the newest attempts per endpoint and frees the older finished ones', () => {
+    const log = new Collection<WebhookDelivery>(FrozenBase.empty());
+    const deliveries = new DeliveryLog(3);
+    for (let n = 1; n <= 5; n++) {
+      deliveries.open(log, attempt(n));
+      deliveries.update(log, `whd_wh_a_${n}`, { status: 'failed' });
+    }
+    deliveries.open(log, attempt(1, 'wh_b'));
+    const page = deliveries.pager(log, 'wh_a').page(10);
+    expect(page.data.map((d) => d.id)).toEqual(['whd_wh_a_5', 'whd_wh_a_4', 'whd_wh_a_3']);
+    expect(log.get('whd_wh_a_1')).toBeUndefined();
+    expect(deliveries.pager(log, 'wh_b').page(10).data).toHaveLength(1);
+  });
+
+  it('never forgets an attempt that is still pending', () => {
+    const log = new Collection<WebhookDelivery>(FrozenBase.empty());
+    const deliveries = new DeliveryLog(2);
+    for (let n = 1; n <= 4; n++) deliveries.open(log, attempt(n));
+    expect(deliveries.pager(log, 'wh_a').page(10).data).toHaveLength(4);
+    expect(log.get('whd_wh_a_1')?.status).toBe('pending');
+  });
+});
