@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Clock } from './clock.js';
 import { IdFactory } from './ids.js';
 import { randomString, type Random } from './random.js';
@@ -35,8 +34,8 @@ export const PUBLIC_EPHEMERAL: EphemeralLimits = {
   perIpPerWindow: 10,
 };
 
-/** Unpredictable numbers in [0, 1): a public host must not hand out ids or secrets a seed can reproduce. */
-export const cryptoRandom: Random = () => randomBytes(4).readUInt32BE(0) / 2 ** 32;
+// a public host must not hand out ids or secrets a seed can reproduce
+export { cryptoRandom } from './random.js';
 
 export interface VisitorShop {
   tenant: Tenant;
