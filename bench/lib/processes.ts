@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /** A server the bench started; only ever stopped by its own pid. */
@@ -58,16 +57,8 @@ export function cpuTimeMs(pid: number | undefined): number | undefined {
 /** USER_HZ: 100 on every Linux that matters; /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100;
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+// one way to find a free loopback port for every dev tool: the contract scripts' own
+export { freePort } from '../../contract-tests/scripts/procs.js';
 
 /** One GET on a fresh connection; resolves with the status, rejects on a socket error. */
 export function probe(url: string, headers: Record<string, string> = {}, timeoutMs = 1000): Promise<number> {
