@@ -34,6 +34,9 @@ export interface SandboxOptions {
   handlerOverrides?: HandlerSet;
 }
 
+/** The seed the CLI and createSandbox() use when given none; the build pre-generates its history. */
+export const DEFAULT_SEED = 1;
+
 export interface ResolvedConfig {
   seed: number;
   key: string;
@@ -94,7 +97,7 @@ export const PUBLIC_BODY_LIMIT_BYTES = 256 * 1024;
 export function resolveConfig(options: SandboxOptions, defaults: { key: string; clock: Clock }): ResolvedConfig {
   const isPublic = options.public ?? false;
   return {
-    seed: options.seed ?? 1,
+    seed: options.seed ?? DEFAULT_SEED,
     key: options.key ?? defaults.key,
     clock: options.clock ?? defaults.clock,
     clockMode: options.clockMode ?? 'running',
