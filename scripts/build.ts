@@ -27,7 +27,7 @@ const raw = readFileSync(SPEC_PATH, 'utf8');
 const spec: PrebuiltSpec = { source_sha256: digestOf(raw), document: parseYaml(raw) };
 writeJson(prebuiltFiles.spec, spec);
 writeJson(prebuiltFiles.history(DEFAULT_SEED), generate(DEFAULT_SEED));
-process.stdout.write(`built dist/ (spec and the history of seed ${DEFAULT_SEED} in dist/generated/)\n`);
+process.stderr.write(`built dist/ (spec and the history of seed ${DEFAULT_SEED} in dist/generated/)\n`);
 
 /** Fails the build rather than ship an artefact that reads back different from what was computed (an Infinity, a date). */
 function writeJson(file: string, value: unknown): void {

@@ -3,6 +3,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
 import type { Resolve } from './events/targets.js';
+import type { LogStyle } from './log/format.js';
 
 /** Everything createSandbox() and the CLI accept. Every field has a documented default. */
 export interface SandboxOptions {
@@ -28,8 +29,10 @@ export interface SandboxOptions {
   webhooks?: Partial<WebhookOptions>;
   /** trust X-Forwarded-For for the client IP (default false) */
   trustProxy?: boolean;
-  /** one JSON log line per request on stdout (default false) */
-  log?: boolean;
+  /** a line per request and per webhook attempt: `pretty` (compact, for a terminal), `json` (JSON lines) or `true` (= json); default false */
+  log?: boolean | LogStyle;
+  /** where log lines go (default: stdout) */
+  logTo?: (line: string) => void;
   /** replace handlers by operationId (tests use it to make a handler slow or failing) */
   handlerOverrides?: HandlerSet;
 }
@@ -50,7 +53,7 @@ export interface ResolvedConfig {
   ephemeral: EphemeralLimits;
   webhooks: WebhookOptions;
   trustProxy: boolean;
-  log: boolean;
+  log: LogStyle | false;
 }
 
 export interface WebhookOptions {
@@ -109,6 +112,6 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     ephemeral: { ...(isPublic ? PUBLIC_EPHEMERAL : DEFAULT_EPHEMERAL), ...options.ephemeral },
     webhooks: webhookOptions(options.webhooks),
     trustProxy: options.trustProxy ?? false,
-    log: options.log ?? false,
+    log: options.log === true ? 'json' : (options.log ?? false),
   };
 }
