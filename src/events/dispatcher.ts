@@ -176,8 +176,10 @@ export class WebhookDispatcher {
       next_retry_at: retry ? isoSeconds(tenant.clock.now() + delay) : null,
     });
     const delivery = this.options.onAttempt && job.log.get(job.deliveryId);
-    if (delivery) this.options.onAttempt!({ tenant, delivery, url: tenant.webhooks.get(job.endpointId)?.url ?? '', attempts: schedule.length, error: result.error });
+    const url = tenant.webhooks.get(job.endpointId)?.url ?? '';
     if (retry) this.plan({ ...job, attempt: job.attempt + 1 }, delay);
+    // the observer comes last: whatever it does, the retry is already planned
+    if (delivery) this.options.onAttempt!({ tenant, delivery, url, attempts: schedule.length, error: result.error });
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
