@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { createSandbox, type SandboxOptions } from './index.js';
+import type { LogStyle } from './log/format.js';
+import { packageVersion } from './paths.js';
 
 const USAGE = `sx-sandbox — a local, stateful sandbox of the sx commerce API v1
 
@@ -25,7 +27,10 @@ Usage: sx-sandbox [options]
   --max-resources <n>      records per collection (and keys per pool) per shop (default 100000, --public 2000)
   --max-import-keys <n>    license keys per import call (default 5000, --public 500)
   --trust-proxy            take the client IP from X-Forwarded-For
+  --log <style>            pretty (one compact line per request and webhook attempt; the default on a terminal)
+                           or json (JSON lines; the default when stdout is not a terminal)
   --quiet                  no request log
+  -v, --version            the version
   -h, --help               this text
 `;
 
@@ -52,6 +57,8 @@ function main(): void {
       'max-import-keys': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       quiet: { type: 'boolean' },
+      log: { type: 'string' },
+      version: { type: 'boolean', short: 'v' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -60,15 +67,20 @@ function main(): void {
     process.stdout.write(USAGE);
     return;
   }
+  if (values.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
   const int = (name: string, value: string | undefined, min: number): number | undefined => {
     if (value === undefined) return undefined;
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number ≥ ${min}, got '${value}'`);
+    if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name} must be a whole number ≥ ${min}, got '${value}'`);
     return n;
   };
   if (values.clock && values.clock !== 'running' && values.clock !== 'frozen') {
-    throw new Error(`--clock must be running or frozen, got '${values.clock}'`);
+    throw new UsageError(`--clock must be running or frozen, got '${values.clock}'`);
   }
+  if (values.log !== undefined && values.log !== 'pretty' && values.log !== 'json') throw new UsageError(`--log must be pretty or json, got '${values.log}'`);
   const origins = values['cors-origins'];
   const options: SandboxOptions = {
     seed: int('seed', values.seed, 0),
@@ -94,7 +106,7 @@ function main(): void {
       keysPerImport: int('max-import-keys', values['max-import-keys'], 1),
     }),
     trustProxy: values['trust-proxy'],
-    log: !values.quiet,
+    log: values.quiet ? false : ((values.log as LogStyle | undefined) ?? (process.stdout.isTTY ? 'pretty' : 'json')),
   };
   const sandbox = createSandbox(options);
   const port = int('port', values.port ?? process.env.PORT, 0) ?? 4010;
@@ -112,7 +124,7 @@ function main(): void {
       }
     },
     (err: NodeJS.ErrnoException) => {
-      process.stderr.write(`sx-sandbox: cannot listen on ${values.host ?? '127.0.0.1'}:${port}: ${err.code ?? err.message}\n`);
+      process.stderr.write(`sx-sandbox: ${listenFailure(err, values.host ?? '127.0.0.1', port)}\n`);
       process.exit(1);
     },
   );
@@ -128,9 +140,27 @@ function given<T extends object>(values: T): Partial<T> {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** A flag the command line cannot use: said with the usage text. */
+class UsageError extends Error {}
+
+/** Why listening failed, in words, with what to do about it. */
+function listenFailure(err: NodeJS.ErrnoException, host: string, port: number): string {
+  switch (err.code) {
+    case 'EADDRINUSE':
+      return `port ${port} on ${host} is already in use (another sx-sandbox?). Stop that process, choose another port with --port <n> (or PORT=<n>), or let the system pick a free one with --port 0.`;
+    case 'EACCES':
+      return `not allowed to listen on ${host}:${port} (ports below 1024 need privileges). Use --port 4010, or --port 0 for a free one.`;
+    case 'EADDRNOTAVAIL':
+      return `${host} is not an address of this machine. Use --host 127.0.0.1 (the default) or one of this machine's addresses.`;
+    default:
+      return `cannot listen on ${host}:${port}: ${err.code ?? err.message}`;
+  }
+}
+
 try {
   main();
 } catch (err) {
-  process.stderr.write(`sx-sandbox: ${(err as Error).message}\n\n${USAGE}`);
+  const usage = err instanceof UsageError || String((err as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+  process.stderr.write(`sx-sandbox: ${(err as Error).message}\n${usage ? `\n${USAGE}` : ''}`);
   process.exit(2);
 }

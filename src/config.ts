@@ -3,6 +3,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
 import type { Resolve } from './events/targets.js';
+import type { LogStyle } from './log/format.js';
 
 /** Everything createSandbox() and the CLI accept. Every field has a documented default. */
 export interface SandboxOptions {
@@ -28,11 +29,16 @@ export interface SandboxOptions {
   webhooks?: Partial<WebhookOptions>;
   /** trust X-Forwarded-For for the client IP (default false) */
   trustProxy?: boolean;
-  /** one JSON log line per request on stdout (default false) */
-  log?: boolean;
+  /** a line per request and per webhook attempt: `pretty` (compact, for a terminal), `json` (JSON lines) or `true` (= json); default false */
+  log?: boolean | LogStyle;
+  /** where log lines go (default: stdout) */
+  logTo?: (line: string) => void;
   /** replace handlers by operationId (tests use it to make a handler slow or failing) */
   handlerOverrides?: HandlerSet;
 }
+
+/** The seed the CLI and createSandbox() use when given none; the build pre-generates its history. */
+export const DEFAULT_SEED = 1;
 
 export interface ResolvedConfig {
   seed: number;
@@ -47,7 +53,7 @@ export interface ResolvedConfig {
   ephemeral: EphemeralLimits;
   webhooks: WebhookOptions;
   trustProxy: boolean;
-  log: boolean;
+  log: LogStyle | false;
 }
 
 export interface WebhookOptions {
@@ -94,7 +100,7 @@ export const PUBLIC_BODY_LIMIT_BYTES = 256 * 1024;
 export function resolveConfig(options: SandboxOptions, defaults: { key: string; clock: Clock }): ResolvedConfig {
   const isPublic = options.public ?? false;
   return {
-    seed: options.seed ?? 1,
+    seed: options.seed ?? DEFAULT_SEED,
     key: options.key ?? defaults.key,
     clock: options.clock ?? defaults.clock,
     clockMode: options.clockMode ?? 'running',
@@ -106,6 +112,6 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     ephemeral: { ...(isPublic ? PUBLIC_EPHEMERAL : DEFAULT_EPHEMERAL), ...options.ephemeral },
     webhooks: webhookOptions(options.webhooks),
     trustProxy: options.trustProxy ?? false,
-    log: options.log ?? false,
+    log: options.log === true ? 'json' : (options.log ?? false),
   };
 }

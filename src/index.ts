@@ -1,7 +1,8 @@
+/// <reference types="node" preserve="true" />
+// ^ the public types mention node:http; consumers resolve it through @types/node, a dependency
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
-import { pino } from 'pino';
 import { DEMO_KEY_ID, DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
 import { buildApp } from './app.js';
 import { docsRoutes } from './docs/routes.js';
@@ -9,6 +10,7 @@ import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './confi
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
 import { RateLimiter } from './http/rateLimit.js';
+import { Logger } from './log/logger.js';
 import { bindHandlers } from './resources/index.js';
 import { ephemeralTenantGate, makeReadOnly } from './resources/tenants.js';
 import type { Services } from './services.js';
@@ -57,10 +59,12 @@ export interface Sandbox {
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const config = resolveConfig(options, { key: DEMO_KEY_SECRET, clock: systemClock });
   if (!config.key.startsWith('sx_test_')) throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);
-  const logger = pino({ name: 'sx-sandbox', enabled: config.log });
+  const logger = config.log
+    ? new Logger({ style: config.log, system: config.clock, write: options.logTo, color: !options.logTo && !!process.stdout.isTTY && !process.env.NO_COLOR })
+    : null;
   const logError = (err: unknown, traceId?: string) => {
-    logger.error({ err, trace_id: traceId }, 'internal error');
-    if (!config.log && process.env.SX_SANDBOX_QUIET !== '1') console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
+    if (logger) logger.error(err, traceId);
+    else if (process.env.SX_SANDBOX_QUIET !== '1') console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
   };
 
   const { spec, raw: specText } = loadSpec();
@@ -75,6 +79,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     resolve: config.webhooks.resolve,
     publicMode: config.public,
     system: config.clock,
+    onAttempt: logger?.attempt,
   });
   webhooks.attach(bus);
   const store = new TenantStore({
@@ -117,7 +122,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     log: logError,
-    requestLog: config.log ? requestLogger(logger) : undefined,
+    requestLog: logger?.requests(),
     extras: (app) => {
       app.use(ephemeralTenantGate(routes, config.ephemeral, config.clock));
       app.use(docsRoutes({ specText }));
@@ -164,23 +169,5 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       );
       servers.clear();
     },
-  };
-}
-
-function requestLogger(logger: pino.Logger): import('express').RequestHandler {
-  return (req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      logger.info({
-        request_id: res.locals.requestId,
-        method: req.method,
-        path: req.path,
-        status: res.statusCode,
-        operation: res.locals.operation?.operationId,
-        tenant: res.locals.tenant?.id,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-      });
-    });
-    next();
   };
 }

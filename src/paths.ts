@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,3 +15,8 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT = findRoot();
 export const SPEC_PATH = join(PACKAGE_ROOT, 'openapi', 'sx.v1.yaml');
+
+/** This package's own version, from its own package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}

@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const children: ChildProcess[] = [];
@@ -7,22 +9,36 @@ afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
 });
 
-/** Starts the real CLI (through tsx, so the test needs no build) and waits for its banner. */
-async function startCli(args: string[]): Promise<{ child: ChildProcess; banner: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+const CLI = [process.execPath, '--import', 'tsx', 'src/cli.ts'];
+
+/** Starts the real CLI (through tsx, so the test needs no build) and waits for its banner; `output()` is all it printed so far. */
+async function startCli(args: string[], command = [...CLI, ...args]): Promise<{ child: ChildProcess; banner: string; output: () => string; url: string }> {
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
-  let banner = '';
+  let out = '';
   let errors = '';
   child.stderr!.on('data', (chunk) => (errors += chunk));
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk) => {
-      banner += chunk;
-      if (banner.includes('test key:')) resolve();
+      out += chunk;
+      if (/test key:[^\n]*\n/.test(out)) resolve();
     });
     child.once('exit', (code) => reject(new Error(`exited ${code}: ${errors}`)));
   });
-  return { child, banner };
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
+  return { child, banner: out, output: () => out, url };
 }
+
+/** Waits until the CLI has printed a line matching `pattern` (bounded by the test timeout). */
+async function printed(output: () => string, pattern: RegExp): Promise<string> {
+  for (;;) {
+    const line = output().split(/\r?\n/).find((l) => pattern.test(l));
+    if (line !== undefined) return line;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const demoGet = (url: string, path: string) => fetch(`${url}${path}`, { headers: { Authorization: 'Bearer sx_test_DemoShopFullAccessKey001' } });
 
 /** Runs the CLI expecting it to refuse: its exit code and what it said on stderr. */
 async function refusal(args: string[]): Promise<{ code: number; err: string }> {
@@ -67,4 +83,60 @@ describe('sx-sandbox --key', () => {
     expect(code).toBe(2);
     expect(err).toContain('must be an sx_test_ key');
   });
+});
+
+describe('sx-sandbox --version and a port in use', () => {
+  it('--version prints the package version and exits 0', () => {
+    const version = JSON.parse(readFileSync('package.json', 'utf8')).version;
+    expect(execFileSync(CLI[0], [...CLI.slice(1), '--version'], { encoding: 'utf8' }).trim()).toBe(version);
+    expect(execFileSync(CLI[0], [...CLI.slice(1), '-v'], { encoding: 'utf8' }).trim()).toBe(version);
+  });
+
+  it('a port in use says so, suggests --port 0 or another port, and exits 1 without a stack', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as { port: number };
+    try {
+      const { code, err } = await refusal(['--port', String(port)]);
+      expect(code).toBe(1);
+      expect(err).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(err).toContain('--port 0');
+      expect(err).toContain('--port <n>');
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(err.trim().split('\n')).toHaveLength(1);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('--log takes pretty or json only', async () => {
+    const { code, err } = await refusal(['--log', 'loud']);
+    expect(code).toBe(2);
+    expect(err).toContain('--log must be pretty or json');
+  });
+});
+
+describe('the request log on stdout', () => {
+  it('is JSON lines when stdout is not a terminal', async () => {
+    const { output, url } = await startCli(['--port', '0']);
+    await demoGet(url, '/v1/orders/ord_nope');
+    const line = await printed(output, /^\{/);
+    expect(JSON.parse(line)).toMatchObject({ kind: 'request', method: 'GET', path: '/v1/orders/ord_nope', status: 404, problem_type: 'not_found', shop_time: expect.stringMatching(/^2026-05-26T/) });
+  });
+
+  it('is one compact line per request with --log pretty', async () => {
+    const { output, url } = await startCli(['--port', '0', '--log', 'pretty']);
+    await demoGet(url, '/v1/products');
+    expect(await printed(output, /GET +\/v1\/products/)).toMatch(/^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products {2}200 {2}[\d.]+ ms$/);
+  });
+
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.runIf(hasScript)('is the compact line by default on a terminal (run under script(1), a real pseudo-terminal)', async () => {
+    const command = ['script', '-qfec', [...CLI, '--port', '0'].join(' '), '/dev/null'];
+    const { output, url } = await startCli([], command);
+    await demoGet(url, "/v1/products/nope");
+    const line = (await printed(output, /\/v1\/products\/nope/)).replace(/\x1b\[\d+m/g, '');
+    expect(line).toMatch(/^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products\/nope {2}404 not_found {2}[\d.]+ ms {2}\S/);
+  });
+  if (!hasScript) console.log('skipped the terminal test: script(1) (util-linux) is not installed');
 });

@@ -19,6 +19,17 @@ export interface DispatcherOptions {
   /** the system clock, for `webhook-timestamp` */
   system: Clock;
   resolve?: Resolve;
+  /** told of every finished delivery attempt (the CLI's log); must not throw */
+  onAttempt?: (attempt: AttemptReport) => void;
+}
+
+/** One finished attempt, as an observer sees it. */
+export interface AttemptReport {
+  tenant: Tenant;
+  delivery: WebhookDelivery;
+  url: string;
+  attempts: number;
+  error?: string;
 }
 
 export interface TestOutcome {
@@ -164,7 +175,11 @@ export class WebhookDispatcher {
       duration_ms: result.duration_ms,
       next_retry_at: retry ? isoSeconds(tenant.clock.now() + delay) : null,
     });
+    const delivery = this.options.onAttempt && job.log.get(job.deliveryId);
+    const url = tenant.webhooks.get(job.endpointId)?.url ?? '';
     if (retry) this.plan({ ...job, attempt: job.attempt + 1 }, delay);
+    // the observer comes last: whatever it does, the retry is already planned
+    if (delivery) this.options.onAttempt!({ tenant, delivery, url, attempts: schedule.length, error: result.error });
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
