@@ -8,6 +8,7 @@ import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
+import { answerClientErrors } from './http/clientError.js';
 import { RateLimiter } from './http/rateLimit.js';
 import { bindHandlers } from './resources/index.js';
 import { ephemeralTenantGate, makeReadOnly } from './resources/tenants.js';
@@ -140,6 +141,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     listen(port = 4010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host);
+        answerClientErrors(server);
         server.once('error', reject);
         server.once('listening', () => {
           servers.add(server);
