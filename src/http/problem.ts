@@ -26,6 +26,8 @@ export type FieldErrors = Record<string, string[]>;
 
 export interface ProblemExtras {
   errors?: FieldErrors;
+  /** 400/422: how many fields had errors, when `errors` lists only the first of them */
+  errors_total?: number;
   required_ability?: string;
   granted_abilities?: string[];
   retry_after?: number;

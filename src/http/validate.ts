@@ -24,7 +24,9 @@ export function validate(): RequestHandler {
         next(new Problem(404, `Nothing exists at ${req.path}: ${ids} is not an id this API issues.`));
         return;
       }
-      next(new Problem(result.status, SUMMARY[result.status], { errors: result.errors }));
+      const extras = result.total ? { errors: result.errors, errors_total: result.total } : { errors: result.errors };
+      const detail = result.total ? `${SUMMARY[result.status]} The first ${Object.keys(result.errors).length} of ${result.total} fields are listed.` : SUMMARY[result.status];
+      next(new Problem(result.status, detail, extras));
       return;
     }
     res.locals.query = result.query;
