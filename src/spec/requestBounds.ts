@@ -1,7 +1,8 @@
 /**
  * The bounds of a request schema, and nothing else: `maxItems`, `maxLength`,
  * `maxProperties`, and for a closed object (`additionalProperties: false`)
- * at most as many members as it declares. Checked first, stopping at the
+ * at most MAX_UNKNOWN_MEMBERS more members than it declares (each unknown one
+ * up to there is named in its own error; past it, a flood is one error). Checked first, stopping at the
  * first violation, so the full validation (which reports every error)
  * only ever runs on input the spec's bounds allow: an `events` array of
  * 34,000 items is one "must NOT have more than 32 items", not 34,000
@@ -18,6 +19,9 @@ type Schema = Record<string, unknown>;
 
 const BOUNDS = ['maxItems', 'maxLength', 'maxProperties'] as const;
 
+/** How many members a closed object may carry beyond those it declares before they count as a flood. */
+export const MAX_UNKNOWN_MEMBERS = 20;
+
 export function boundsOnly(schema: unknown): unknown {
   const memo = [new Map<object, Schema>(), new Map<object, Schema>()];
   const derive = (node: unknown, inBranch: boolean): unknown => {
@@ -33,8 +37,8 @@ export function boundsOnly(schema: unknown): unknown {
     if (properties) {
       out.properties = Object.fromEntries(Object.entries(properties).map(([name, sub]) => [name, derive(sub, inBranch)]));
       if (s.additionalProperties === false && !inBranch) {
-        const declared = Object.keys(properties).length;
-        out.maxProperties = Math.min(declared, (out.maxProperties as number | undefined) ?? declared);
+        const allowed = Object.keys(properties).length + MAX_UNKNOWN_MEMBERS;
+        out.maxProperties = Math.min(allowed, (out.maxProperties as number | undefined) ?? allowed);
       }
     }
     if (s.additionalProperties && typeof s.additionalProperties === 'object') out.additionalProperties = derive(s.additionalProperties, inBranch);
@@ -47,6 +51,3 @@ export function boundsOnly(schema: unknown): unknown {
   };
   return derive(schema, false);
 }
-
-/** The keywords a bounds check can fail on; anything else would be a bug in boundsOnly. */
-export const BOUND_KEYWORDS: ReadonlySet<string> = new Set(BOUNDS);

@@ -182,9 +182,9 @@ function collect(errors: ErrorObject[] | null | undefined, root: string, structu
         add(base, `must be a valid ${(e.params as { format: string }).format}`);
         break;
       case 'maxProperties':
-        // from the bounds check: a closed object with more members than it declares
+        // from the bounds check: a closed object flooded with members it does not declare
         structural.add(shortPath(base));
-        add(base, `has more members than the ${(e.params as { limit: number }).limit} it knows: remove the unknown ones`);
+        add(base, `must NOT have more than ${(e.params as { limit: number }).limit} members: remove the unknown ones`);
         break;
       default:
         add(base, e.message ?? 'is not valid');

@@ -1,7 +1,7 @@
 // Every array and string a request can carry has a bound the sandbox can afford, and uniqueness is
 // only asked of arrays whose items are declared scalars (ajv checks those with a hash, not pairwise).
 import { describe, expect, it } from 'vitest';
-import { boundsOnly } from '../../src/spec/requestBounds.js';
+import { boundsOnly, MAX_UNKNOWN_MEMBERS } from '../../src/spec/requestBounds.js';
 import { loadSpec } from '../../src/spec/load.js';
 
 const { spec } = loadSpec();
@@ -20,7 +20,7 @@ function requestSchemas(): { where: string; schema: Json }[] {
     if (schema.additionalProperties && typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}{}`, seen);
     for (const key of ['anyOf', 'oneOf', 'allOf']) (schema[key] ?? []).forEach((sub: Json, i: number) => walk(sub, `${where}<${key}${i}>`, seen));
   };
-  for (const [path, item] of Object.entries<Json>(spec.paths ?? {})) {
+  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
@@ -70,7 +70,7 @@ describe('request bounds in the spec', () => {
 });
 
 describe('boundsOnly', () => {
-  it('keeps bounds and structure, drops everything the full validation reports, and counts a closed object’s members', () => {
+  it('keeps bounds and structure, drops everything the full validation reports, and bounds a closed object’s unknown members', () => {
     const item = { type: 'string', maxLength: 5, pattern: '^a', enum: ['a'] };
     const derived = boundsOnly({
       type: 'object',
@@ -78,7 +78,7 @@ describe('boundsOnly', () => {
       required: ['a'],
       properties: { a: { type: 'array', maxItems: 3, uniqueItems: true, items: item }, b: { type: 'integer', minimum: 1, default: 2 } },
     });
-    expect(derived).toEqual({ maxProperties: 2, properties: { a: { maxItems: 3, items: { maxLength: 5 } }, b: {} } });
+    expect(derived).toEqual({ maxProperties: 2 + MAX_UNKNOWN_MEMBERS, properties: { a: { maxItems: 3, items: { maxLength: 5 } }, b: {} } });
   });
 
   it('applies every branch of an anyOf, and derives no member count inside one', () => {
