@@ -6,6 +6,7 @@ import { newRequestId } from './requestId.js';
 /** What Node's HTTP parser refused, as the status it would have sent (its default answer has no body). */
 function statusFor(code: string | undefined): ProblemStatus {
   if (code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return 413;
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
   return 400;
 }
@@ -13,6 +14,7 @@ function statusFor(code: string | undefined): ProblemStatus {
 const DETAIL: Partial<Record<ProblemStatus, string>> = {
   400: 'The request is not valid HTTP/1.1 and could not be parsed',
   408: 'The request did not arrive in time',
+  413: 'The chunk extensions of the request body are over the limit of 16 KiB',
   431: `The request line and headers exceed the limit of ${maxHeaderSize} bytes`,
 };
 
