@@ -17,7 +17,9 @@ export default defineConfig({
     // one worker for every file: the harness (spec validators, ledger) loads once
     isolate: false,
     sequence: { sequencer: CoverageLastSequencer },
-    testTimeout: 30_000,
+    // past the client's courtesy wait (65 s): with an exact rolling window, a key that used its
+    // quota waits up to a whole minute, and a test that had to wait must not time out while it does
+    testTimeout: 90_000,
     hookTimeout: 30_000,
     reporters: ['default', 'junit'],
     outputFile: { junit: process.env.SX_JUNIT_PATH || 'test-results/contract-junit.xml' },

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import { abilityCheck } from './http/abilities.js';
 import { authenticate } from './http/auth.js';
 import { jsonBody } from './http/body.js';
+import { clientIp } from './http/clientIp.js';
 import { cors, type CorsOptions } from './http/cors.js';
 import { dispatch, type Handler } from './http/dispatch.js';
 import { idempotency } from './http/idempotency.js';
@@ -36,18 +37,20 @@ export function buildApp<S>(parts: AppParts<S>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  // one hop: the client IP is what the proxy in front saw, never an X-Forwarded-For entry the client wrote itself
+  // one hop, for the scheme and host the client saw; the client IP itself comes from clientIp (well-formed addresses only)
   app.set('trust proxy', parts.trustProxy ? 1 : false);
   if (parts.requestLog) app.use(parts.requestLog);
+  app.use(clientIp(parts.trustProxy));
   app.use(requestId());
   app.use(cors(parts.cors));
   parts.extras?.(app);
   app.use(
-    ...jsonBody(parts.bodyLimitBytes),
     route(parts.routes),
     authenticate(parts.store, parts.system),
     rateLimit(parts.limiter),
     abilityCheck(),
+    // the body is read only now: 401 → 429 → 403 come first, and a 400/413/415 for the body is counted
+    ...jsonBody(parts.bodyLimitBytes),
     validate(),
     idempotency(),
     dispatch(parts.handlers, parts.services),

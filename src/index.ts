@@ -9,6 +9,7 @@ import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
+import { answerClientErrors } from './http/clientError.js';
 import { RateLimiter } from './http/rateLimit.js';
 import { Logger } from './log/logger.js';
 import { bindHandlers } from './resources/index.js';
@@ -145,6 +146,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     listen(port = 4010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host);
+        answerClientErrors(server);
         server.once('error', reject);
         server.once('listening', () => {
           servers.add(server);

@@ -1,5 +1,6 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { Problem } from '../http/problem.js';
 
 /**
@@ -21,42 +22,69 @@ export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
 export const systemResolve: Resolve = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
-// The first matching range names the refusal. IPv4 rules also match IPv4-mapped IPv6 (::ffff:a.b.c.d).
-const INTERNAL_RANGES: [string, number, 'ipv4' | 'ipv6', string][] = [
-  ['0.0.0.0', 8, 'ipv4', 'unspecified'],
-  ['10.0.0.0', 8, 'ipv4', 'private'],
-  ['100.64.0.0', 10, 'ipv4', 'carrier-grade NAT'],
-  ['127.0.0.0', 8, 'ipv4', 'loopback'],
-  ['169.254.0.0', 16, 'ipv4', 'link-local'],
-  ['172.16.0.0', 12, 'ipv4', 'private'],
-  ['192.0.0.0', 24, 'ipv4', 'reserved'],
-  ['192.168.0.0', 16, 'ipv4', 'private'],
-  ['198.18.0.0', 15, 'ipv4', 'reserved'],
-  ['224.0.0.0', 4, 'ipv4', 'multicast'],
-  ['240.0.0.0', 4, 'ipv4', 'reserved'],
-  ['::', 128, 'ipv6', 'unspecified'],
-  ['::1', 128, 'ipv6', 'loopback'],
-  ['::', 96, 'ipv6', 'reserved'],
-  ['100::', 64, 'ipv6', 'reserved'],
-  ['fc00::', 7, 'ipv6', 'unique-local'],
-  ['fe80::', 10, 'ipv6', 'link-local'],
-  ['fec0::', 10, 'ipv6', 'site-local'],
-  ['ff00::', 8, 'ipv6', 'multicast'],
-];
+/**
+ * Only public unicast is reachable in public mode. Special-purpose ranges
+ * come from ipaddr.js (kept in step with the IANA registries: NAT64, 6to4,
+ * Teredo, TEST-NETs, benchmarking, AS112, AMT, ORCHID, …) rather than a
+ * hand-kept list, which had let NAT64 and 6to4 spellings of internal
+ * addresses through. Anything it does not call `unicast` is refused, and
+ * so is every IPv4 address written in IPv6 (mapped, translated,
+ * compatible): the sandbox never needs them, and each is a way to spell
+ * an internal IPv4 address.
+ */
+const KIND_NAMES: Record<string, string> = {
+  unspecified: 'unspecified',
+  broadcast: 'broadcast',
+  multicast: 'multicast',
+  linkLocal: 'link-local',
+  loopback: 'loopback',
+  carrierGradeNat: 'carrier-grade NAT',
+  private: 'private',
+  reserved: 'reserved (documentation, benchmarking or future use)',
+  as112: 'AS112 anycast',
+  as112v6: 'AS112 anycast',
+  amt: 'AMT anycast',
+  uniqueLocal: 'unique-local',
+  deprecatedSiteLocal: 'site-local',
+  discard: 'discard-only',
+  rfc6145: 'IPv4-translated',
+  rfc6052: 'NAT64',
+  '6to4': '6to4',
+  teredo: 'Teredo',
+  benchmarking: 'benchmarking',
+  deprecatedOrchid: 'ORCHID',
+  orchid2: 'ORCHID',
+  droneRemoteIdProtocolEntityTags: 'drone remote ID',
+  segmentRouting: 'segment routing',
+};
 
-const RANGES = INTERNAL_RANGES.map(([network, prefix, type, kind]) => {
-  const list = new BlockList();
-  list.addSubnet(network, prefix, type);
-  return { list, kind };
-});
+/** 2000::/3, the only IPv6 space IANA allocates as global unicast. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
+/** ::/96, the deprecated IPv4-compatible form (::a.b.c.d). */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
 
-/** What kind of internal address this is (`loopback`, `private`, …), or null for a public one. */
+/** What kind of non-public address this is (`loopback`, `NAT64`, …), or null for public unicast (and for a name, which is not an address). */
 export function internalKind(address: string): string | null {
-  const family = isIP(address);
-  if (family === 0) return null;
-  const type = family === 4 ? 'ipv4' : 'ipv6';
-  for (const { list, kind } of RANGES) if (list.check(address, type)) return kind;
-  return null;
+  if (isIP(address) === 0) return null;
+  const parsed = ipaddr.parse(address);
+  const range = parsed.range();
+  if (parsed.kind() === 'ipv6') {
+    const v6 = parsed as ipaddr.IPv6;
+    if (range === 'ipv4Mapped') {
+      const inner = internalKind(v6.toIPv4Address().toString());
+      return inner ? `IPv4-mapped ${inner}` : 'IPv4-mapped';
+    }
+    if (range === 'unicast' && v6.match(IPV4_COMPATIBLE)) return 'IPv4-compatible';
+    if (range === 'unicast' && !v6.match(GLOBAL_UNICAST_V6)) return 'unallocated (outside 2000::/3)';
+  }
+  if (range === 'unicast') return null;
+  return KIND_NAMES[range] ?? range;
+}
+
+/** Loopback in any spelling (127/8, ::1, ::ffff:127.x): where plain http is allowed locally. */
+function isLoopbackAddress(address: string): boolean {
+  const kind = internalKind(address);
+  return kind === 'loopback' || kind === 'IPv4-mapped loopback';
 }
 
 /** The URL's host without IPv6 brackets. */
@@ -86,7 +114,7 @@ export function parseTarget(raw: string, publicMode: boolean): URL {
   if (url.username || url.password) {
     throw refuse('must not carry credentials', 'Put no user or password in the URL; verify deliveries by their signature instead.');
   }
-  const loopback = isLocalhostName(host) || internalKind(host) === 'loopback';
+  const loopback = isLocalhostName(host) || isLoopbackAddress(host);
   if (url.protocol === 'http:' && !loopback) {
     throw refuse(
       'must use https (http is accepted only to a loopback host)',
@@ -97,7 +125,7 @@ export function parseTarget(raw: string, publicMode: boolean): URL {
     throw refuse('must use https', `Webhook endpoints must use https, not ${url.protocol.replace(/:$/, '')}.`);
   }
   if (publicMode) {
-    const kind = loopback ? 'loopback' : internalKind(host);
+    const kind = isLocalhostName(host) ? 'loopback' : internalKind(host);
     if (kind) throw publicRefusal(host, kind);
   }
   return url;
@@ -107,7 +135,7 @@ function publicRefusal(host: string, kind: string, address?: string): Problem {
   const where = address ? `'${host}' resolves to ${address}, a ${kind} address` : `'${host}' is a ${kind} address`;
   return refuse(
     `must not point to an internal address (${kind})`,
-    `This sandbox runs in public mode and never delivers to loopback, private, link-local or other internal addresses: ${where}.`,
+    `This sandbox runs in public mode and delivers only to public unicast addresses, never to loopback, private, link-local, NAT64, 6to4, documentation or other special-purpose ones: ${where}.`,
   );
 }
 

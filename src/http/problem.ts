@@ -8,9 +8,11 @@ export const PROBLEM_TYPES = {
   403: ['forbidden_scope', 'Forbidden scope'],
   404: ['not_found', 'Not found'],
   405: ['method_not_allowed', 'Method not allowed'],
+  408: ['request_timeout', 'Request timeout'],
   409: ['conflict', 'Conflict'],
   413: ['payload_too_large', 'Payload too large'],
   415: ['unsupported_media_type', 'Unsupported media type'],
+  431: ['header_fields_too_large', 'Request header fields too large'],
   422: ['unprocessable', 'Unprocessable'],
   429: ['rate_limited', 'Rate limited'],
   500: ['server_error', 'Server error'],
@@ -24,6 +26,8 @@ export type FieldErrors = Record<string, string[]>;
 
 export interface ProblemExtras {
   errors?: FieldErrors;
+  /** 400/422: how many fields had errors, when `errors` lists only the first of them */
+  errors_total?: number;
   required_ability?: string;
   granted_abilities?: string[];
   retry_after?: number;

@@ -16,40 +16,65 @@ export const DEFAULT_RATE_LIMITS: RateLimits = { read: 600, write: 120, windowSe
 
 const POLICY_NAME: Record<RateClass, string> = { read: 'reads', write: 'writes' };
 
-interface Bucket {
-  tokens: number;
-  updated: number;
+/** The admission times still inside the window, oldest first; `head` skips the ones that left it. */
+interface Log {
+  times: number[];
+  head: number;
+}
+
+export interface Decision {
+  allowed: boolean;
+  /** requests the quota still admits right now */
+  remaining: number;
+  /** whole seconds until every counted request has left the window (the quota is whole again) */
+  reset: number;
+  /** whole seconds (≥ 1) until the next request would be admitted; 0 when this one was */
+  retryAfter: number;
+  quota: number;
 }
 
 /**
- * A token bucket per (key, class): capacity q, refilled evenly over the
- * window, so a burst of q is allowed and the steady rate is q per window.
+ * An exact rolling window per (key, class): a request is admitted when fewer
+ * than q requests were admitted in the last w seconds, so no w-second span
+ * ever holds more than q, whenever it starts. (The token bucket this replaced
+ * let a full burst through on top of its refill: 239 writes in one minute
+ * under a quota of 120.) Refused requests are not logged, so hammering a
+ * limit does not push it further away. Memory is at most q timestamps per
+ * (key, class) in use, freed with the shop that owns them.
  */
 export class RateLimiter {
-  private readonly buckets = new WeakMap<object, Map<string, Bucket>>();
+  private readonly logs = new WeakMap<object, Map<string, Log>>();
 
   constructor(
     private readonly limits: RateLimits,
     private readonly clock: Clock,
   ) {}
 
-  /** Takes one token. `remaining` and `reset` (seconds until full) are for the headers. */
-  take(owner: object, subject: string, cls: RateClass): { allowed: boolean; remaining: number; reset: number; retryAfter: number; quota: number } {
+  /** Counts one request if the window has room. `remaining`, `reset` and `retryAfter` are for the headers. */
+  take(owner: object, subject: string, cls: RateClass): Decision {
     const quota = this.limits[cls];
-    const perMs = quota / (this.limits.windowSeconds * 1000);
-    let byKey = this.buckets.get(owner);
-    if (!byKey) this.buckets.set(owner, (byKey = new Map()));
+    const windowMs = this.limits.windowSeconds * 1000;
+    let byKey = this.logs.get(owner);
+    if (!byKey) this.logs.set(owner, (byKey = new Map()));
     const id = `${subject}:${cls}`;
     const now = this.clock.now();
-    const bucket = byKey.get(id) ?? { tokens: quota, updated: now };
-    bucket.tokens = Math.min(quota, bucket.tokens + (now - bucket.updated) * perMs);
-    bucket.updated = now;
-    byKey.set(id, bucket);
-    const allowed = bucket.tokens >= 1;
-    if (allowed) bucket.tokens -= 1;
-    const reset = Math.ceil((quota - bucket.tokens) / perMs / 1000);
-    const retryAfter = allowed ? 0 : Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
-    return { allowed, remaining: Math.floor(bucket.tokens), reset, retryAfter, quota };
+    let log = byKey.get(id);
+    if (!log) byKey.set(id, (log = { times: [], head: 0 }));
+    // a request admitted at t counts while now < t + window
+    while (log.head < log.times.length && log.times[log.head] + windowMs <= now) log.head++;
+    if (log.head > 64 && log.head * 2 > log.times.length) {
+      log.times.splice(0, log.head);
+      log.head = 0;
+    }
+    const counted = log.times.length - log.head;
+    const allowed = counted < quota;
+    if (allowed) log.times.push(now);
+    const inWindow = counted + (allowed ? 1 : 0);
+    const seconds = (until: number) => Math.max(0, Math.ceil((until - now) / 1000));
+    const reset = inWindow ? seconds(log.times[log.times.length - 1] + windowMs) : 0;
+    // refused: the next admission is when the oldest counted request leaves the window
+    const retryAfter = allowed ? 0 : Math.max(1, seconds(log.times[log.head] + windowMs));
+    return { allowed, remaining: quota - inWindow, reset, retryAfter, quota };
   }
 
   /**

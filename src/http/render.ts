@@ -33,6 +33,10 @@ export function toProblem(err: unknown): Problem {
       return new Problem(400, 'The request body is not valid JSON.', {
         errors: { body: ['must be valid JSON'] },
       });
+    case 'entity.too.deep':
+      return new Problem(400, `The request body nests arrays and objects deeper than the limit of ${e.limit} levels.`, {
+        errors: { body: [`must not nest deeper than ${e.limit} levels`] },
+      });
     case 'entity.too.large':
       return new Problem(413, `The request body exceeds the limit of ${e.limit} bytes.`);
     case 'charset.unsupported':

@@ -10,7 +10,7 @@ const POOL_BYTES = ID_BYTES * 512;
 let pool = Buffer.alloc(0);
 let offset = 0;
 
-function newId(): string {
+export function newRequestId(): string {
   if (offset + ID_BYTES > pool.length) {
     pool = randomBytes(POOL_BYTES);
     offset = 0;
@@ -23,7 +23,7 @@ function newId(): string {
 export function requestId(): RequestHandler {
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
-    const id = typeof incoming === 'string' && SAFE.test(incoming) ? incoming : newId();
+    const id = typeof incoming === 'string' && SAFE.test(incoming) ? incoming : newRequestId();
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
     next();

@@ -20,11 +20,16 @@ export function validate(): RequestHandler {
     if (!result.ok) {
       if (result.status === 404) {
         // a malformed id is simply one this shop does not have: same answer as any unknown id
-        const ids = Object.values(res.locals.params as Record<string, string>).map((id) => `'${id}'`).join(', ');
-        next(new Problem(404, `Nothing exists at ${req.path}: ${ids} is not an id this API issues.`));
+        // an id is quoted up to 100 characters: the path is already echoed whole in `instance`
+        const ids = Object.values(res.locals.params as Record<string, string>)
+          .map((id) => `'${id.length > 100 ? `${id.slice(0, 100)}…` : id}'`)
+          .join(', ');
+        next(new Problem(404, `Nothing exists at this path: ${ids} is not an id this API issues.`));
         return;
       }
-      next(new Problem(result.status, SUMMARY[result.status], { errors: result.errors }));
+      const extras = result.total ? { errors: result.errors, errors_total: result.total } : { errors: result.errors };
+      const detail = result.total ? `${SUMMARY[result.status]} The first ${Object.keys(result.errors).length} of ${result.total} fields are listed.` : SUMMARY[result.status];
+      next(new Problem(result.status, detail, extras));
       return;
     }
     res.locals.query = result.query;

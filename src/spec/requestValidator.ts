@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { createAjv } from './ajv.js';
+import { boundsOnly } from './requestBounds.js';
 import type { FieldErrors } from '../http/problem.js';
 
 export interface RequestParts {
@@ -17,14 +18,26 @@ export interface RequestParts {
  */
 export type ValidationResult =
   | { ok: true; query: Record<string, unknown>; body: unknown; idempotencyKey?: string }
-  | { ok: false; status: 400 | 404 | 422; errors: FieldErrors };
+  /** `errors` holds at most MAX_REPORTED_FIELDS fields; `total` is how many had errors, when that is more */
+  | { ok: false; status: 400 | 404 | 422; errors: FieldErrors; total?: number };
+
+/** At most this many fields are listed in `errors`, so no answer is much larger than the request needs. */
+export const MAX_REPORTED_FIELDS = 20;
+/** A field path (which echoes the client's member names) is cut to this many characters. */
+export const MAX_FIELD_PATH = 200;
 
 export type RequestValidator = (parts: RequestParts) => ValidationResult;
 
 // Query values arrive as strings: coerce them to the declared types. Bodies are
-// JSON and are never coerced ("12" is not a price).
+// JSON and are never coerced ("12" is not a price). Both report every error
+// (allErrors), which is only safe on bounded input: query and headers are
+// bounded by Node's 16 KiB header limit, a body by its bounds check first.
 const paramAjv = createAjv({ coerceTypes: true, useDefaults: true });
 const bodyAjv = createAjv({ useDefaults: true });
+// The bounds check reports every bound broken too, but it checks nothing else:
+// an array past maxItems is one error however long it is, and only items that
+// break their own bound add one, so its errors are few and linear in the body.
+const boundsAjv = createAjv();
 
 type Param = OpenAPIV3_1.ParameterObject;
 
@@ -50,6 +63,7 @@ export function compileRequestValidator(
   const requestBody = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
   const bodySchema = requestBody?.content?.['application/json']?.schema;
   const bodyCheck = bodySchema ? bodyAjv.compile(bodySchema) : null;
+  const bodyBounds = bodySchema ? boundsAjv.compile(boundsOnly(bodySchema) as object) : null;
   const bodyRequired = requestBody?.required === true;
 
   return (parts) => {
@@ -86,15 +100,28 @@ export function compileRequestValidator(
       else if (bodyCheck) body = applyDefaults(bodyCheck);
     } else if (!bodyCheck) {
       if (!isEmptyObject(body)) errors400.body = ['this operation takes no request body'];
+    } else if (!bodyBounds!(body)) {
+      sort(...split(bodyBounds!.errors, 'body'));
     } else {
       // the parsed body is this request's own object: defaults may be filled in place
       if (!bodyCheck(body)) sort(...split(bodyCheck.errors, 'body'));
     }
 
-    if (Object.keys(errors400).length) return { ok: false, status: 400, errors: { ...errors400, ...errors422 } };
-    if (Object.keys(errors422).length) return { ok: false, status: 422, errors: errors422 };
+    if (Object.keys(errors400).length) return { ok: false, status: 400, ...capped({ ...errors400, ...errors422 }) };
+    if (Object.keys(errors422).length) return { ok: false, status: 422, ...capped(errors422) };
     return { ok: true, query, body, idempotencyKey };
   };
+}
+
+/** The first MAX_REPORTED_FIELDS fields, and how many there were when that is not all of them. */
+function capped(errors: FieldErrors): { errors: FieldErrors; total?: number } {
+  const fields = Object.keys(errors);
+  if (fields.length <= MAX_REPORTED_FIELDS) return { errors };
+  return { errors: Object.fromEntries(fields.slice(0, MAX_REPORTED_FIELDS).map((f) => [f, errors[f]])), total: fields.length };
+}
+
+function shortPath(path: string): string {
+  return path.length > MAX_FIELD_PATH ? `${path.slice(0, MAX_FIELD_PATH)}…` : path;
 }
 
 /** An optional body that is absent still gets its declared defaults. */
@@ -124,6 +151,7 @@ function split(errors: ErrorObject[] | null | undefined, root: string): [FieldEr
 function collect(errors: ErrorObject[] | null | undefined, root: string, structural = new Set<string>()): FieldErrors {
   const out: FieldErrors = {};
   const add = (field: string, message: string) => {
+    field = shortPath(field);
     const list = (out[field] ??= []);
     if (!list.includes(message)) list.push(message);
   };
@@ -132,13 +160,13 @@ function collect(errors: ErrorObject[] | null | undefined, root: string, structu
     switch (e.keyword) {
       case 'required': {
         const field = `${base}.${(e.params as { missingProperty: string }).missingProperty}`;
-        structural.add(field);
+        structural.add(shortPath(field));
         add(field, 'is required');
         break;
       }
       case 'additionalProperties': {
         const field = `${base}.${(e.params as { additionalProperty: string }).additionalProperty}`;
-        structural.add(field);
+        structural.add(shortPath(field));
         add(field, root === 'query' ? 'is not a recognised query parameter' : 'is not a recognised field');
         break;
       }
@@ -152,6 +180,11 @@ function collect(errors: ErrorObject[] | null | undefined, root: string, structu
         break;
       case 'format':
         add(base, `must be a valid ${(e.params as { format: string }).format}`);
+        break;
+      case 'maxProperties':
+        // from the bounds check: a closed object flooded with members it does not declare
+        structural.add(shortPath(base));
+        add(base, `must NOT have more than ${(e.params as { limit: number }).limit} members: remove the unknown ones`);
         break;
       default:
         add(base, e.message ?? 'is not valid');

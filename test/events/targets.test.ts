@@ -18,12 +18,12 @@ describe('internalKind', () => {
     ['127.0.0.1', 'loopback'],
     ['127.255.0.9', 'loopback'],
     ['::1', 'loopback'],
-    ['::ffff:127.0.0.1', 'loopback'],
-    ['::ffff:7f00:1', 'loopback'],
+    ['::ffff:127.0.0.1', 'IPv4-mapped loopback'],
+    ['::ffff:7f00:1', 'IPv4-mapped loopback'],
     ['10.20.30.40', 'private'],
     ['172.31.255.255', 'private'],
     ['192.168.1.1', 'private'],
-    ['::ffff:192.168.1.1', 'private'],
+    ['::ffff:192.168.1.1', 'IPv4-mapped private'],
     ['169.254.169.254', 'link-local'],
     ['fe80::1', 'link-local'],
     ['100.64.0.1', 'carrier-grade NAT'],
@@ -34,12 +34,35 @@ describe('internalKind', () => {
     ['ff02::1', 'multicast'],
     ['0.0.0.0', 'unspecified'],
     ['::', 'unspecified'],
-    ['255.255.255.255', 'reserved'],
+    ['255.255.255.255', 'broadcast'],
+    // the spellings the hand-kept list let through: NAT64, 6to4, Teredo, IPv4-translated/-compatible, TEST-NETs
+    ['64:ff9b::a9fe:a9fe', 'NAT64'],
+    ['64:ff9b:1::a00:1', 'NAT64'],
+    ['2002:7f00:1::', '6to4'],
+    ['2002:c0a8:101::1', '6to4'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['::ffff:0:7f00:1', 'IPv4-translated'],
+    ['::7f00:1', 'IPv4-compatible'],
+    ['::ffff:8.8.8.8', 'IPv4-mapped'],
+    ['192.0.2.1', 'reserved (documentation, benchmarking or future use)'],
+    ['198.51.100.20', 'reserved (documentation, benchmarking or future use)'],
+    ['203.0.113.7', 'reserved (documentation, benchmarking or future use)'],
+    ['198.18.0.1', 'reserved (documentation, benchmarking or future use)'],
+    ['192.0.0.8', 'reserved (documentation, benchmarking or future use)'],
+    ['240.1.2.3', 'reserved (documentation, benchmarking or future use)'],
+    ['2001:db8::1', 'reserved (documentation, benchmarking or future use)'],
+    ['2001:2::1', 'benchmarking'],
+    ['192.175.48.1', 'AS112 anycast'],
+    ['192.52.193.1', 'AMT anycast'],
+    ['100::1', 'discard-only'],
+    ['fec0::1', 'site-local'],
+    ['239.255.255.250', 'multicast'],
+    ['4000::1', 'unallocated (outside 2000::/3)'],
   ])('%s is %s', (address, kind) => {
     expect(internalKind(address)).toBe(kind);
   });
 
-  it.each(['8.8.8.8', '172.32.0.1', '100.128.0.1', '203.0.113.7', '2001:db8::1', '2606:4700::1111', '::ffff:8.8.8.8', 'not-an-ip'])(
+  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '192.0.3.1', '198.20.0.1', '2606:4700::1111', '2a00:1450:4001::200e', 'not-an-ip'])(
     '%s is not internal',
     (address) => {
       expect(internalKind(address)).toBeNull();
@@ -75,7 +98,17 @@ describe('parseTarget (registration rules)', () => {
   });
 
   it('in public mode refuses literal internal hosts, including the numeric spellings URL parsing normalises', () => {
-    for (const url of ['http://localhost:3000/', 'https://2130706433/', 'https://0x7f.1/', 'https://[::ffff:10.0.0.1]/', 'https://192.168.0.1./']) {
+    for (const url of [
+      'http://localhost:3000/',
+      'https://2130706433/',
+      'https://0x7f.1/',
+      'https://[::ffff:10.0.0.1]/',
+      'https://192.168.0.1./',
+      'https://[64:ff9b::a9fe:a9fe]/',
+      'https://[2002:a9fe:a9fe::]/',
+      'https://[::ffff:0:7f00:1]/',
+      'https://192.0.2.1/',
+    ]) {
       expect(() => parseTarget(url, true), url).toThrow(/public mode/);
     }
     expect(parseTarget('https://hooks.example.com/', true).hostname).toBe('hooks.example.com');
@@ -93,13 +126,21 @@ describe('deliveryAddresses and checkRegistration', () => {
   });
 
   it('in public mode returns every address when all are public, and refuses if any one is internal', async () => {
-    const resolve = answers({ 'ok.test': ['203.0.113.5', '2001:db8::5'], 'mixed.test': ['203.0.113.5', '169.254.1.1'] });
+    const resolve = answers({
+      'ok.test': ['8.8.8.8', '2606:4700::1111'],
+      'mixed.test': ['8.8.8.8', '169.254.1.1'],
+      'nat64.test': ['2606:4700::1111', '64:ff9b::a9fe:a9fe'],
+      'docs.test': ['192.0.2.10'],
+    });
     expect(await deliveryAddresses(new URL('https://ok.test/'), options(resolve))).toEqual([
-      { address: '203.0.113.5', family: 4 },
-      { address: '2001:db8::5', family: 6 },
+      { address: '8.8.8.8', family: 4 },
+      { address: '2606:4700::1111', family: 6 },
     ]);
     const err = await refusal(deliveryAddresses(new URL('https://mixed.test/'), options(resolve)));
     expect(err.detail).toMatch(/'mixed.test' resolves to 169.254.1.1, a link-local address/);
+    // the resolved address is classified the same way as a literal one
+    expect((await refusal(deliveryAddresses(new URL('https://nat64.test/'), options(resolve)))).detail).toMatch(/64:ff9b::a9fe:a9fe, a NAT64 address/);
+    expect((await refusal(deliveryAddresses(new URL('https://docs.test/'), options(resolve)))).detail).toMatch(/192\.0\.2\.10, a reserved/);
   });
 
   it('registration refuses a name resolving inside, and accepts one that does not resolve yet', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/http/body.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 describe('JSON bodies', () => {
@@ -36,5 +37,36 @@ describe('JSON bodies', () => {
       raw: { type: 'application/merge-patch+json', data: JSON.stringify({ name: 'Plus JSON', type: 'account', price_cents: 1, currency: 'USD' }) },
     });
     expect(reply.status).toBe(201);
+  });
+});
+
+describe('JSON nesting depth', () => {
+  const t = new TestSandbox();
+
+  it('a body nested past the limit is a 400 that names it, not a 500 (two arrays 60,000 deep)', async () => {
+    const deep = `{"url":"https://hooks.example.com/x","events":[${'['.repeat(60_000)}${']'.repeat(60_000)},${'['.repeat(60_000)}${']'.repeat(60_000)}]}`;
+    const reply = await t.post('/v1/webhooks', undefined, { raw: { type: 'application/json', data: deep } });
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(reply.body).toMatchObject({ type: 'invalid_request', errors: { body: [`must not nest deeper than ${MAX_JSON_DEPTH} levels`] } });
+    expect(reply.body.detail).toContain(`${MAX_JSON_DEPTH} levels`);
+  });
+
+  it('the limit itself is allowed: nesting is refused only past it', async () => {
+    const at = (depth: number) => `{"name":"Deep","type":"account","price_cents":1,"currency":"USD","x":${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    // at the limit the body parses and reaches validation (x is an unknown field: 400 with errors.body.x)
+    const atLimit = await t.post('/v1/products', undefined, { raw: { type: 'application/json', data: at(MAX_JSON_DEPTH) } });
+    expect(atLimit.status).toBe(400);
+    expect(Object.keys(atLimit.body.errors)).toEqual(['body.x']);
+    const past = await t.post('/v1/products', undefined, { raw: { type: 'application/json', data: at(MAX_JSON_DEPTH + 1) } });
+    expect(past.body.errors).toEqual({ body: [`must not nest deeper than ${MAX_JSON_DEPTH} levels`] });
+  });
+
+  it('brackets inside strings, escaped quotes included, do not count', () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(jsonDepthExceeds(text(JSON.stringify({ a: '[[[[[[[[["\\' + '[['.repeat(50) })), 3)).toBe(false);
+    expect(jsonDepthExceeds(text('[[[[]]]]'), 3)).toBe(true);
+    expect(jsonDepthExceeds(text('[[[]]]'), 3)).toBe(false);
+    expect(jsonDepthExceeds(text('[{"a":[{}]}]'), 3)).toBe(true);
   });
 });

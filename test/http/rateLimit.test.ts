@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/http/rateLimit.js';
+import { ManualClock } from '../../src/state/clock.js';
+import { seededRandom } from '../../src/state/random.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const remaining = (header: string) => Number(/r=(\d+)/.exec(header)![1]);
@@ -14,24 +17,34 @@ describe('rate limits per key', () => {
     expect(remaining(write.headers.ratelimit)).toBe(119);
   });
 
-  it('remaining decreases, then a 429 with Retry-After in whole seconds; the window refills on the clock', async () => {
+  it('remaining decreases, then a 429 whose Retry-After is exactly when the oldest counted write leaves the window', async () => {
     const t = new TestSandbox({ rateLimits: { write: 3 } });
     const body = { name: 'R', type: 'account', price_cents: 1, currency: 'USD' };
-    const seen: number[] = [];
-    for (let i = 0; i < 3; i++) seen.push(remaining((await t.post('/v1/products', body)).headers.ratelimit));
-    expect(seen).toEqual([2, 1, 0]);
-    const limited = await t.post('/v1/products', body);
+    const seen: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      seen.push((await t.post('/v1/products', body)).headers.ratelimit);
+      t.clock.advance(10_000);
+    }
+    // t = seconds until the newest counted write leaves the window (the quota is whole again)
+    expect(seen).toEqual(['"writes";r=2;t=60', '"writes";r=1;t=60', '"writes";r=0;t=60']);
+    const limited = await t.post('/v1/products', body); // 30 s after the first
     expect(limited.status).toBe(429);
     expect(limited.body.type).toBe('rate_limited');
-    const retryAfter = Number(limited.headers['retry-after']);
-    expect(Number.isInteger(retryAfter) && retryAfter >= 1).toBe(true);
-    expect(retryAfter).toBe(20); // one token per 60 s / 3
+    expect(limited.headers['retry-after']).toBe('30');
+    expect(limited.body.retry_after).toBe(30);
+    expect(limited.headers.ratelimit).toBe('"writes";r=0;t=50'); // the newest counted write leaves at 80 s
     // reads are a separate class
     expect((await t.get('/v1/products')).status).toBe(200);
-    t.clock.advance((retryAfter - 1) * 1000);
+    // refused requests are not counted: hammering does not push the window further away
+    for (let i = 0; i < 20; i++) expect((await t.post('/v1/products', body)).status).toBe(429);
+    t.clock.advance(29_999);
     expect((await t.post('/v1/products', body)).status).toBe(429);
-    t.clock.advance(1000);
-    expect((await t.post('/v1/products', body)).status).toBe(201);
+    t.clock.advance(1);
+    const admitted = await t.post('/v1/products', body);
+    expect(admitted.status).toBe(201);
+    expect(admitted.headers.ratelimit).toBe('"writes";r=0;t=60');
+    // the next slot opens when the second write (at 10 s) leaves the window, 10 s later
+    expect((await t.post('/v1/products', body)).headers['retry-after']).toBe('10');
   });
 
   it('counts per key: another key has its own budget; rejected requests still count (401 → 429 → 403 order)', async () => {
@@ -44,5 +57,67 @@ describe('rate limits per key', () => {
     const third = await t.get('/v1/products', { key: other });
     expect(third.status).toBe(429);
     expect((await t.get('/v1/products')).status).toBe(200);
+  });
+});
+
+describe('RateLimiter: an exact rolling window', () => {
+  const QUOTA = 120;
+  const WINDOW_MS = 60_000;
+
+  function admittedIn(times: number[], from: number): number {
+    return times.filter((at) => at >= from && at < from + WINDOW_MS).length;
+  }
+
+  it('never admits more than the quota in any 60 s span, and never refuses while the span has room', () => {
+    const clock = new ManualClock(0);
+    const limiter = new RateLimiter({ read: 600, write: QUOTA, windowSeconds: 60 }, clock);
+    const random = seededRandom(11);
+    const owner = {};
+    const admitted: number[] = [];
+    let maxAdmitted = 0;
+    // bursts and lulls over ten minutes: thousands of attempts
+    for (let step = 0; step < 6000; step++) {
+      clock.advance(random() < 0.1 ? Math.floor(random() * 20_000) : Math.floor(random() * 50));
+      const now = clock.now();
+      const decision = limiter.take(owner, 'apik_1', 'write');
+      const inLastWindow = admitted.filter((at) => at > now - WINDOW_MS).length;
+      if (decision.allowed) admitted.push(now);
+      else {
+        // refused only when the span ending now is full, and Retry-After points at the first moment it is not
+        expect(inLastWindow).toBe(QUOTA);
+        const opensAt = admitted[admitted.length - QUOTA] + WINDOW_MS;
+        expect(decision.retryAfter).toBe(Math.max(1, Math.ceil((opensAt - now) / 1000)));
+      }
+      expect(decision.remaining).toBe(QUOTA - admitted.filter((at) => at > now - WINDOW_MS).length);
+    }
+    for (const at of admitted) maxAdmitted = Math.max(maxAdmitted, admittedIn(admitted, at));
+    expect(maxAdmitted).toBe(QUOTA);
+    expect(admitted.length).toBeGreaterThan(QUOTA * 5);
+  });
+
+  it('a full burst and then one request a second admit 120 in the minute, not the 239 a refilling bucket let through', () => {
+    const clock = new ManualClock(0);
+    const limiter = new RateLimiter({ read: 600, write: QUOTA, windowSeconds: 60 }, clock);
+    const owner = {};
+    let admitted = 0;
+    for (let i = 0; i < 200; i++) if (limiter.take(owner, 'k', 'write').allowed) admitted++;
+    for (let second = 1; second < 60; second++) {
+      clock.set(second * 1000);
+      if (limiter.take(owner, 'k', 'write').allowed) admitted++;
+    }
+    expect(admitted).toBe(QUOTA);
+    clock.set(WINDOW_MS);
+    expect(limiter.take(owner, 'k', 'write').allowed).toBe(true);
+  });
+
+  it('keys and classes have separate windows', () => {
+    const clock = new ManualClock(0);
+    const limiter = new RateLimiter({ read: 1, write: 1, windowSeconds: 60 }, clock);
+    const owner = {};
+    expect(limiter.take(owner, 'a', 'write').allowed).toBe(true);
+    expect(limiter.take(owner, 'a', 'write').allowed).toBe(false);
+    expect(limiter.take(owner, 'a', 'read').allowed).toBe(true);
+    expect(limiter.take(owner, 'b', 'write').allowed).toBe(true);
+    expect(limiter.take({}, 'a', 'write').allowed).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { TestSandbox } from '../support/sandbox.js';
 
@@ -26,5 +27,25 @@ describe('routing from the spec', () => {
   it('a trailing slash still finds the operation', async () => {
     const reply = await t.get('/v1/products/');
     expect(reply.status).toBe(200);
+  });
+});
+
+describe('OPTIONS without a preflight', () => {
+  const t = new TestSandbox();
+
+  it('answers 204 with the Allow a 405 would list, OPTIONS included', async () => {
+    // HTTP's own OPTIONS, not an operation of the spec (its info says so): called without the spec check
+    const reply = await request(t.sandbox.app).options('/v1/products');
+    expect(reply.status).toBe(204);
+    expect(reply.headers.allow).toBe('GET, POST, HEAD, OPTIONS');
+    const wrong = await t.call('PUT', '/v1/products', {});
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.allow).toBe(reply.headers.allow);
+  });
+
+  it('an unknown path is still a 404', async () => {
+    const reply = await request(t.sandbox.app).options('/v1/nothing-here');
+    expect(reply.status).toBe(404);
+    expect(reply.headers['content-type']).toMatch(/problem\+json/);
   });
 });

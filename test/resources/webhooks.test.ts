@@ -186,7 +186,7 @@ describe('public mode', () => {
   }
 
   it('refuses loopback, private, link-local, CGNAT, unique-local, multicast and unspecified targets with a 422 that says so', async () => {
-    const dns = fakeDns({ 'sneaky.example.test': [['203.0.113.9', '10.1.2.3']], 'six.example.test': [['fd12::1']] });
+    const dns = fakeDns({ 'sneaky.example.test': [['8.8.8.8', '10.1.2.3']], 'six.example.test': [['fd12::1']] });
     const t = webhookSandbox({ public: true, webhooks: { resolve: dns.resolve } });
     const { key } = otherShop(t, 'tnt_public');
     const cases: [string, RegExp][] = [
@@ -223,7 +223,7 @@ describe('public mode', () => {
   it('checks again at delivery: a name that re-points inside is refused without a connection', async () => {
     const r = await receiver();
     // public at registration, loopback afterwards (DNS rebinding)
-    const dns = fakeDns({ 'rebind.example.test': [['203.0.113.10'], ['127.0.0.1']] });
+    const dns = fakeDns({ 'rebind.example.test': [['8.8.4.4'], ['127.0.0.1']] });
     const t = webhookSandbox({ public: true, webhooks: { resolve: dns.resolve } });
     const { key } = otherShop(t, 'tnt_public');
     const url = `https://rebind.example.test:${new URL(r.origin).port}/hook`;
