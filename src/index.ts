@@ -10,6 +10,7 @@ import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
 import { RateLimiter } from './http/rateLimit.js';
 import { bindHandlers } from './resources/index.js';
+import { budgetGate } from './resources/budgetGate.js';
 import { ephemeralTenantGate, makeReadOnly } from './resources/tenants.js';
 import type { Services } from './services.js';
 import { loadSpec, type Spec } from './spec/load.js';
@@ -84,6 +85,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     publish: bus.publish,
     cryptoSecrets: config.public,
     onJobError: (err) => logError(err),
+    memory: config.memory,
   });
   const seed = demoShopSeed(config.seed);
   const demo = store.create(DEMO_TENANT_ID, seed);
@@ -116,6 +118,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     cors: { origins: config.corsOrigins },
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    budget: budgetGate(ephemeral),
     log: logError,
     requestLog: config.log ? requestLogger(logger) : undefined,
     extras: (app) => {
