@@ -59,7 +59,8 @@ export class Collection<T extends Record> {
 
   /** This tenant's own records, oldest first. */
   *ownRecords(): Generator<T> {
-    for (const record of this.added ?? []) if (record && this.changed?.get(record.id) !== null) yield record;
+    // the index holds only records still here (freed ones leave it), in creation order
+    for (const idx of this.addedIndex?.values() ?? []) yield this.added![idx];
   }
 
   private account(id: string, record: T | null): void {
