@@ -12,6 +12,7 @@
  *   HOSTILE_SECONDS=60 npm run bench:hostile     # a shorter look
  *   HOSTILE_STRICT=1 npm run bench:hostile       # exactly --public (the loopback receiver is then refused)
  *   HOSTILE_CONNECTIONS=4 npm run bench:hostile  # the attacker's concurrent requests (default 16)
+ *   HOSTILE_IPS=200 npm run bench:hostile        # shops from 200 addresses (via X-Forwarded-For): up to the memory ceiling
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT = join(ROOT, 'bench', '.build', 'bench', 'targets');
 const SECONDS = envNumber('HOSTILE_SECONDS', 300);
 const CONNECTIONS = envNumber('HOSTILE_CONNECTIONS', 16);
+/** addresses the visitor shops are asked for from (default 1, the issue's case); more fills the process to its memory ceiling */
+const IPS = envNumber('HOSTILE_IPS', 1);
 const STRICT = process.env.HOSTILE_STRICT === '1';
 /** HOSTILE_PROFILE=1: the server writes a .cpuprofile into bench/results (read it with bench/profileSummary.ts) */
 const PROFILE = process.env.HOSTILE_PROFILE === '1';
@@ -105,7 +108,7 @@ async function main(): Promise<void> {
   const server = await startServer({
     name: 'sandbox',
     command: process.execPath,
-    args: [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results')] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : [])],
+    args: [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results')] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : []), ...(IPS > 1 ? ['--trust-proxy'] : [])],
     readyUrl: `http://127.0.0.1:${port}/v1/products`,
     readyHeaders: { authorization: `Bearer ${DEMO_KEY}` },
     captureStdout: true,
@@ -120,7 +123,7 @@ async function main(): Promise<void> {
       process.stderr.write(`bench:hostile: the sandbox exited during the run (code ${code}, signal ${signal})\n`);
     }
   });
-  process.stdout.write(`▸ ${STRICT ? 'exactly --public' : '--public limits, loopback receiver allowed'}; attacking for ${SECONDS} s with ${CONNECTIONS} connections\n`);
+  process.stdout.write(`▸ ${STRICT ? 'exactly --public' : '--public limits, loopback receiver allowed'}; attacking for ${SECONDS} s with ${CONNECTIONS} connections from ${IPS} address(es)\n`);
 
   let peakSampled = 0;
   const sampler = setInterval(() => {
@@ -131,7 +134,7 @@ async function main(): Promise<void> {
   const end = Date.now() + SECONDS * 1000;
   const attacker = spawn(
     process.execPath,
-    [join(BUILT, 'hostileClient.js'), '--origin', server.url, '--receiver', receiver.url, '--seconds', String(SECONDS), '--connections', String(CONNECTIONS)],
+    [join(BUILT, 'hostileClient.js'), '--origin', server.url, '--receiver', receiver.url, '--seconds', String(SECONDS), '--connections', String(CONNECTIONS), '--ips', String(IPS)],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let attackOut = '';
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
     when: new Date().toISOString(),
     seconds: SECONDS,
     connections: CONNECTIONS,
+    client_ips: IPS,
     mode: STRICT ? 'public' : 'public-limits-loopback-receiver',
     peak_rss_mb: round(Math.max(peakHwm, peakSampled) / MB, 1),
     start_rss_mb: round(startRss / MB, 1),

@@ -14,12 +14,15 @@
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
-  options: { origin: { type: 'string' }, receiver: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' } },
+  options: { origin: { type: 'string' }, receiver: { type: 'string' }, seconds: { type: 'string' }, connections: { type: 'string' }, ips: { type: 'string' } },
 });
 const origin = values.origin!;
 const receiverUrl = values.receiver!;
 const deadline = Date.now() + Number(values.seconds) * 1000;
 const connections = Number(values.connections ?? 16);
+/** more than 1: shops are asked for from that many addresses (X-Forwarded-For, the server trusts one proxy hop) */
+const ips = Number(values.ips ?? 1);
+let ipTurn = 0;
 
 const statuses: Record<string, number> = {};
 const patterns: Record<string, number> = {};
@@ -151,9 +154,10 @@ const PATTERNS: [string, number, (shop: Shop, key: string) => Promise<Answer>][]
 const WEIGHTED = PATTERNS.flatMap((p) => Array.from({ length: p[1] }, () => p));
 
 async function newShop(): Promise<boolean> {
-  const made = await call('POST', '/v1/test_helpers/tenants', null, {});
+  const from = ips > 1 ? { 'x-forwarded-for': `10.${(ipTurn >> 16) & 255}.${(ipTurn >> 8) & 255}.${ipTurn++ % ips & 255}` } : undefined;
+  const made = await call('POST', '/v1/test_helpers/tenants', null, {}, from);
   if (made.status !== 201) {
-    await sleep(made.retryAfter * 1000);
+    if (ips === 1) await sleep(made.retryAfter * 1000);
     return false;
   }
   shopsCreated++;
@@ -192,7 +196,7 @@ async function attacker(n: number): Promise<void> {
 async function shopMaker(): Promise<void> {
   while (left()) {
     await newShop();
-    await sleep(500);
+    await sleep(ips > 1 ? 20 : 500);
   }
 }
 
