@@ -56,6 +56,9 @@ export function subscribes(filters: readonly string[], type: string): boolean {
 
 const succeeded = (code: number) => code >= 200 && code < 300;
 
+/** One endpoint of one shop: its attempts share a lane (IN_FLIGHT_PER_ENDPOINT, aborts). */
+const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointId}`;
+
 /**
  * Fans every event out to the endpoints that subscribe to it, as real,
  * signed HTTP POSTs. Scheduler jobs only START an attempt; its outcome is
@@ -68,7 +71,8 @@ export class WebhookDispatcher {
   readonly log = new DeliveryLog();
   private readonly registered = new WeakMap<Collection<WebhookEndpoint>, Set<string>>();
   private readonly lanes = new Map<string, { open: number; waiting: (() => void)[] }>();
-  private readonly aborts = new Set<AbortController>();
+  /** attempts in flight, per lane (`tenant/endpoint`): deleting the endpoint or stopping cuts them */
+  private readonly aborts = new Map<string, Set<AbortController>>();
   /** per delivery log, per endpoint: the attempts planned and not finished yet (QUEUED_PER_ENDPOINT bounds them) */
   private readonly queued = new WeakMap<Collection<WebhookDelivery>, Map<string, Set<string>>>();
   private busy = 0;
@@ -108,6 +112,8 @@ export class WebhookDispatcher {
   forget(tenant: Tenant, endpointId: string): void {
     this.registered.get(tenant.webhooks)?.delete(endpointId);
     this.queued.get(tenant.deliveries)?.delete(endpointId);
+    // a deleted endpoint holds no sockets either (a receiver that hangs would otherwise keep them to its timeout)
+    for (const abort of this.aborts.get(laneOf(tenant, endpointId)) ?? []) abort.abort();
     this.log.drop(tenant.deliveries, endpointId);
   }
 
@@ -193,7 +199,7 @@ export class WebhookDispatcher {
       this.settle(job);
       return;
     }
-    const lane = `${job.tenant.id}/${job.endpointId}`;
+    const lane = laneOf(job.tenant, job.endpointId);
     const work = this.inLane(lane, () => this.run(job));
     this.track(work.finally(() => this.settle(job)));
   }
@@ -202,7 +208,7 @@ export class WebhookDispatcher {
     const endpoint = job.tenant.webhooks.get(job.endpointId);
     if (!endpoint || !this.current(job)) return;
     this.log.update(job.log, job.deliveryId, { attempted_at: job.tenant.now() });
-    const result = await this.send(endpoint, job.event, job.body, job.lifetime).catch((err: unknown) => ({
+    const result = await this.send(job.tenant, endpoint, job.event, job.body, job.lifetime).catch((err: unknown) => ({
       response_code: 0,
       duration_ms: 0,
       error: err instanceof Error ? err.message : String(err),
@@ -231,7 +237,7 @@ export class WebhookDispatcher {
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
-  private async send(endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal): Promise<AttemptResult> {
+  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal): Promise<AttemptResult> {
     const url = new URL(endpoint.url);
     const addresses = await deliveryAddresses(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
     const abort = new AbortController();
@@ -239,7 +245,10 @@ export class WebhookDispatcher {
     const onEnd = () => abort.abort();
     if (lifetime.aborted) abort.abort();
     else lifetime.addEventListener('abort', onEnd, { once: true });
-    this.aborts.add(abort);
+    const lane = laneOf(tenant, endpoint.id);
+    let open = this.aborts.get(lane);
+    if (!open) this.aborts.set(lane, (open = new Set()));
+    open.add(abort);
     try {
       return await deliver({
         url,
@@ -251,7 +260,8 @@ export class WebhookDispatcher {
       });
     } finally {
       lifetime.removeEventListener('abort', onEnd);
-      this.aborts.delete(abort);
+      open.delete(abort);
+      if (!open.size) this.aborts.delete(lane);
     }
   }
 
@@ -262,7 +272,7 @@ export class WebhookDispatcher {
    */
   async sendTest(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent): Promise<TestOutcome> {
     if (this.stopped || !this.isDeliverable(tenant, endpoint.id)) return { delivered: false, response_code: 0, delivery_ms: 0 };
-    const attempt = this.send(endpoint, event, JSON.stringify(event), tenant.lifetime);
+    const attempt = this.send(tenant, endpoint, event, JSON.stringify(event), tenant.lifetime);
     this.track(attempt);
     const result = await attempt.catch((err: unknown) => {
       if (err instanceof Problem) throw err;
@@ -281,7 +291,7 @@ export class WebhookDispatcher {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    for (const abort of this.aborts) abort.abort();
+    for (const open of this.aborts.values()) for (const abort of open) abort.abort();
     for (const lane of this.lanes.values()) for (const wake of lane.waiting.splice(0)) wake();
     this.lanes.clear();
     return this.idle();

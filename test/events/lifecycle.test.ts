@@ -80,6 +80,23 @@ describe('a shop that ends stops its deliveries at once', () => {
   });
 });
 
+describe('a deleted endpoint', () => {
+  it('cuts its attempts in flight at once: a receiver that hangs holds no socket of it', async () => {
+    // a minute of patience per attempt: only the deletion can end these
+    const t = webhookSandbox({ webhooks: { timeoutMs: 60_000 } });
+    const r = await receiver();
+    r.behaviour = 'hang';
+    const endpoint = await register(t, r, ['product.created']);
+    for (let i = 0; i < 3; i++) await t.post('/v1/products', newProduct(`D${i}`));
+    await r.waitFor(3);
+    expect(r.holding).toBe(3);
+    expect((await t.delete(`/v1/webhooks/${endpoint.id}`)).status).toBe(200);
+    await settle(t);
+    while (r.holding > 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(r.arrivals).toHaveLength(3);
+  });
+});
+
 describe('per-endpoint queues are bounded', () => {
   it(`an endpoint owes at most ${QUEUED_PER_ENDPOINT} attempts; one more is logged failed with its reason and never made`, async () => {
     const t = webhookSandbox();
