@@ -92,6 +92,8 @@ export class EphemeralTenants {
   private readonly live = new Map<string, { tenant: Tenant; expiresAt: number }>();
   private readonly ids: IdFactory;
   private timer: NodeJS.Timeout | null = null;
+  /** visitor shops evicted for memory since start (the benchmark reports it) */
+  evicted = 0;
 
   constructor(private readonly options: EphemeralOptions) {
     this.ids = new IdFactory(options.system, options.random);
@@ -163,9 +165,6 @@ export class EphemeralTenants {
     }
     if (!memory.fits(bytes)) throw new AtMemoryCeiling(memory.used, memory.limit);
   }
-
-  /** visitor shops evicted for memory since start (the benchmark reports it) */
-  evicted = 0;
 
   /** Whole seconds (≥ 1) until the first visitor shop passes its idle TTL or its lifetime. */
   private secondsUntilOneEnds(now: number): number {
