@@ -12,7 +12,8 @@
  *   HOSTILE_SECONDS=60 npm run bench:hostile     # a shorter look
  *   HOSTILE_STRICT=1 npm run bench:hostile       # exactly --public (the loopback receiver is then refused)
  *   HOSTILE_CONNECTIONS=4 npm run bench:hostile  # the attacker's concurrent requests (default 16)
- *   HOSTILE_IPS=200 npm run bench:hostile        # shops from 200 addresses (via X-Forwarded-For): up to the memory ceiling
+ *   HOSTILE_IPS=300 npm run bench:hostile        # shops from 300 addresses (via X-Forwarded-For): up to the memory ceiling
+ *   HOSTILE_HEAP_MB=320 npm run bench:hostile    # the server under --max-old-space-size=320, as the README hosts it
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,8 @@ const IPS = envNumber('HOSTILE_IPS', 1);
 const STRICT = process.env.HOSTILE_STRICT === '1';
 /** HOSTILE_PROFILE=1: the server writes a .cpuprofile into bench/results (read it with bench/profileSummary.ts) */
 const PROFILE = process.env.HOSTILE_PROFILE === '1';
+/** HOSTILE_HEAP_MB: the server's V8 old-space limit (`--max-old-space-size`), as the README's hosting command sets it; unset, Node's default */
+const HEAP_MB = process.env.HOSTILE_HEAP_MB ? envNumber('HOSTILE_HEAP_MB', 0) : undefined;
 const DEMO_KEY = 'sx_test_DemoShopFullAccessKey001';
 const READ_EVERY_MS = 125;
 const MB = 2 ** 20;
@@ -108,7 +111,9 @@ async function main(): Promise<void> {
   const server = await startServer({
     name: 'sandbox',
     command: process.execPath,
-    args: [...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results')] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : []), ...(IPS > 1 ? ['--trust-proxy'] : [])],
+    args: [
+      ...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results')] : []),
+      ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : []), ...(IPS > 1 ? ['--trust-proxy'] : [])],
     readyUrl: `http://127.0.0.1:${port}/v1/products`,
     readyHeaders: { authorization: `Bearer ${DEMO_KEY}` },
     captureStdout: true,
@@ -123,7 +128,7 @@ async function main(): Promise<void> {
       process.stderr.write(`bench:hostile: the sandbox exited during the run (code ${code}, signal ${signal})\n`);
     }
   });
-  process.stdout.write(`▸ ${STRICT ? 'exactly --public' : '--public limits, loopback receiver allowed'}; attacking for ${SECONDS} s with ${CONNECTIONS} connections from ${IPS} address(es)\n`);
+  process.stdout.write(`▸ ${STRICT ? 'exactly --public' : '--public limits, loopback receiver allowed'}; attacking for ${SECONDS} s with ${CONNECTIONS} connections from ${IPS} address(es)${HEAP_MB ? `, server heap ${HEAP_MB} MB` : ''}\n`);
 
   let peakSampled = 0;
   const sampler = setInterval(() => {
@@ -163,6 +168,7 @@ async function main(): Promise<void> {
     seconds: SECONDS,
     connections: CONNECTIONS,
     client_ips: IPS,
+    heap_mb: HEAP_MB ?? null,
     mode: STRICT ? 'public' : 'public-limits-loopback-receiver',
     peak_rss_mb: round(Math.max(peakHwm, peakSampled) / MB, 1),
     start_rss_mb: round(startRss / MB, 1),

@@ -25,7 +25,7 @@ Usage: sx-sandbox [options]
   --max-resources <n>      records per collection (and keys per pool) per shop (default 100000, --public 2000)
   --max-import-keys <n>    license keys per import call (default 5000, --public 500)
   --shop-budget <bytes>    bytes one shop may hold beyond its fixtures (default 268435456, --public 4194304)
-  --max-memory <bytes>     bytes all shops together may hold; least recently active visitor shops are evicted beyond (default 1073741824, --public 201326592)
+  --max-memory <bytes>     bytes all shops together may hold; least recently active visitor shops are evicted beyond (default 1073741824, --public 134217728)
   --trust-proxy            take the client IP from X-Forwarded-For
   --quiet                  no request log
   -h, --help               this text
