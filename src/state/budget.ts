@@ -104,8 +104,17 @@ export class ShopBudget extends Account {
     this.state = new Account(this);
     this.charge(TENANT_BYTES);
   }
+  private closed = false;
   fits(bytes: number): boolean {
     return this.used + bytes <= this.limit;
+  }
+  /** After the shop is gone, a request that was still running writes into nothing the process counts. */
+  override charge(bytes: number): void {
+    if (!this.closed) super.charge(bytes);
+  }
+  override close(): void {
+    super.close();
+    this.closed = true;
   }
   /** A reset: the old state's bytes go back, a fresh account starts. */
   renewState(): Account {

@@ -19,6 +19,9 @@ describe('accounts', () => {
     expect(shop.used).toBe(TENANT_BYTES + 500);
     shop.close();
     expect(process.used).toBe(0);
+    // a request of the removed shop that was still running: its writes are not the process's any more
+    shop.state.charge(700);
+    expect(process.used).toBe(0);
   });
 
   it('never releases more than it holds (a double free cannot make room that is not there)', () => {
