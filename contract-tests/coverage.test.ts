@@ -24,6 +24,7 @@ function notProvokable(op: SpecOperation, status: number): string | undefined {
   if (status === 404 && pathParams(op).length === 0) return 'no id in the path';
   if (status === 422 && unprocessableRequests(op).length === 0) return 'no input whose value can be wrong';
   if (status === 429 && !op.authenticated) return 'a per-client-IP limit: provoking it would create a hundred shops';
+  if (status === 503 && !op.authenticated) return 'every visitor shop in use: provoking it would fill the target with shops';
   return undefined;
 }
 

@@ -30,6 +30,8 @@ export interface AppParts<S> {
   extras?: (app: Express) => void;
   log: (err: unknown, traceId?: string) => void;
   requestLog?: express.RequestHandler;
+  /** the shop byte budget and process ceiling, checked before the handler (resources/budgetGate.ts) */
+  budget: express.RequestHandler;
 }
 
 /** Assembles the pipeline of DESIGN.md, in its order, and nothing else. */
@@ -53,6 +55,7 @@ export function buildApp<S>(parts: AppParts<S>): Express {
     ...jsonBody(parts.bodyLimitBytes),
     validate(),
     idempotency(),
+    parts.budget,
     dispatch(parts.handlers, parts.services),
   );
   // Only reached when nothing answered (never for a route the table knows).

@@ -26,6 +26,8 @@ Usage: sx-sandbox [options]
   --tenants-window <s>     that window in seconds (default 600)
   --max-resources <n>      records per collection (and keys per pool) per shop (default 100000, --public 2000)
   --max-import-keys <n>    license keys per import call (default 5000, --public 500)
+  --shop-budget <bytes>    bytes one shop may hold beyond its fixtures (default 268435456, --public 4194304)
+  --max-memory <bytes>     bytes all shops together may hold; least recently active visitor shops are evicted beyond (default 1073741824, --public 134217728)
   --trust-proxy            take the client IP from X-Forwarded-For
   --log <style>            pretty (one compact line per request and webhook attempt; the default on a terminal)
                            or json (JSON lines; the default when stdout is not a terminal)
@@ -55,6 +57,8 @@ function main(): void {
       'tenants-window': { type: 'string' },
       'max-resources': { type: 'string' },
       'max-import-keys': { type: 'string' },
+      'shop-budget': { type: 'string' },
+      'max-memory': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
       quiet: { type: 'boolean' },
       log: { type: 'string' },
@@ -104,6 +108,10 @@ function main(): void {
     caps: given({
       resourcesPerTenant: int('max-resources', values['max-resources'], 1),
       keysPerImport: int('max-import-keys', values['max-import-keys'], 1),
+    }),
+    memory: given({
+      shopBytes: int('shop-budget', values['shop-budget'], 65_536),
+      processBytes: int('max-memory', values['max-memory'], 1_048_576),
     }),
     trustProxy: values['trust-proxy'],
     log: values.quiet ? false : ((values.log as LogStyle | undefined) ?? (process.stdout.isTTY ? 'pretty' : 'json')),

@@ -2,6 +2,7 @@ import type { Caps, HandlerSet } from './services.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
+import { DEFAULT_MEMORY, PUBLIC_MEMORY, type MemoryLimits } from './state/budget.js';
 import type { Resolve } from './events/targets.js';
 import type { LogStyle } from './log/format.js';
 
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   /** largest accepted request body in bytes (default 1 MiB) */
   bodyLimitBytes?: number;
   caps?: Partial<Caps>;
+  /** bytes: `shopBytes` one shop may hold (422 beyond), `processBytes` all shops together (least recently active visitor shops evicted beyond) (defaults: DEFAULT_MEMORY, PUBLIC_MEMORY when public) */
+  memory?: Partial<MemoryLimits>;
   /** public (hosted) mode: stricter webhook targets and caps for strangers (default false) */
   public?: boolean;
   /** the docs page's visitor shops: idle TTL, lifetime, how many, per-IP budget (defaults: DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL when public) */
@@ -49,6 +52,7 @@ export interface ResolvedConfig {
   corsOrigins: '*' | string[];
   bodyLimitBytes: number;
   caps: Caps;
+  memory: MemoryLimits;
   public: boolean;
   ephemeral: EphemeralLimits;
   webhooks: WebhookOptions;
@@ -108,6 +112,7 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     corsOrigins: options.corsOrigins ?? '*',
     bodyLimitBytes: options.bodyLimitBytes ?? (isPublic ? PUBLIC_BODY_LIMIT_BYTES : 1024 * 1024),
     caps: { ...(isPublic ? PUBLIC_CAPS : DEFAULT_CAPS), ...options.caps },
+    memory: { ...(isPublic ? PUBLIC_MEMORY : DEFAULT_MEMORY), ...options.memory },
     public: isPublic,
     ephemeral: { ...(isPublic ? PUBLIC_EPHEMERAL : DEFAULT_EPHEMERAL), ...options.ephemeral },
     webhooks: webhookOptions(options.webhooks),

@@ -13,6 +13,7 @@ import { answerClientErrors } from './http/clientError.js';
 import { RateLimiter } from './http/rateLimit.js';
 import { Logger } from './log/logger.js';
 import { bindHandlers } from './resources/index.js';
+import { budgetGate } from './resources/budgetGate.js';
 import { ephemeralTenantGate, makeReadOnly } from './resources/tenants.js';
 import type { Services } from './services.js';
 import { loadSpec, type Spec } from './spec/load.js';
@@ -90,6 +91,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     publish: bus.publish,
     cryptoSecrets: config.public,
     onJobError: (err) => logError(err),
+    memory: config.memory,
   });
   const seed = demoShopSeed(config.seed);
   const demo = store.create(DEMO_TENANT_ID, seed);
@@ -122,6 +124,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     cors: { origins: config.corsOrigins },
     bodyLimitBytes: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    budget: budgetGate(ephemeral),
     log: logError,
     requestLog: logger?.requests(),
     extras: (app) => {

@@ -23,37 +23,37 @@ export class DeliveryLog {
   constructor(private readonly keep = DELIVERIES_KEPT_PER_ENDPOINT) {}
 
   /** A pending attempt, not made yet. */
-  open(log: Log, record: Omit<WebhookDelivery, 'status' | 'response_code' | 'duration_ms' | 'attempted_at' | 'next_retry_at'>): WebhookDelivery {
+  open(
+    log: Log,
+    record: Omit<WebhookDelivery, 'status' | 'response_code' | 'duration_ms' | 'attempted_at' | 'next_retry_at' | 'failure_reason'>,
+    outcome: Pick<WebhookDelivery, 'status' | 'failure_reason'> = { status: 'pending', failure_reason: null },
+  ): WebhookDelivery {
     const index = this.index(log);
-    const inserted = log.insert({ ...record, status: 'pending', response_code: 0, duration_ms: null, attempted_at: null, next_retry_at: null });
+    const inserted = log.insert({ ...record, ...outcome, response_code: 0, duration_ms: null, attempted_at: null, next_retry_at: null });
     let seqs = index.get(record.endpoint_id);
     if (!seqs) index.set(record.endpoint_id, (seqs = []));
     seqs.push(log.seqOf(inserted.id)!);
-    // the oldest go first; a pending attempt is still owed an outcome, so trimming stops at one
+    // exactly the newest `keep`: the oldest go first, pending or not (a pending attempt pushed out is
+    // not made: the dispatcher only starts attempts that are still in the log)
     while (seqs.length > this.keep) {
-      const oldest = log.at(seqs[0]);
-      if (oldest?.status === 'pending') break;
+      const oldest = log.at(seqs.shift()!);
       if (oldest) log.evict(oldest.id);
-      seqs.shift();
     }
     return inserted;
   }
 
-  update(log: Log, id: string, patch: Partial<WebhookDelivery>): void {
-    if (log.get(id)) log.update(id, patch);
+  /** The endpoint is gone, and so is its log (nobody can read it any more): every entry is freed. */
+  drop(log: Log, endpointId: string): void {
+    const index = this.index(log);
+    for (const seq of index.get(endpointId) ?? []) {
+      const record = log.at(seq);
+      if (record) log.evict(record.id);
+    }
+    index.delete(endpointId);
   }
 
-  /** Attempts of this endpoint not made yet become failed: deleting an endpoint cancels its retries. */
-  cancelPending(log: Log, endpointId: string): number {
-    let cancelled = 0;
-    for (const seq of this.index(log).get(endpointId) ?? []) {
-      const record = log.at(seq);
-      if (record?.status === 'pending' && record.attempted_at === null) {
-        log.update(record.id, { status: 'failed' });
-        cancelled++;
-      }
-    }
-    return cancelled;
+  update(log: Log, id: string, patch: Partial<WebhookDelivery>): void {
+    if (log.get(id)) log.update(id, patch);
   }
 
   /** One endpoint's attempts as a pager over creation positions (what `paginate` reads). */

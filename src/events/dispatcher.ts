@@ -47,16 +47,28 @@ interface Job {
   body: string;
   attempt: number;
   deliveryId: string;
+  /** the tenant's state this attempt belongs to: aborted by a reset or the shop's removal */
+  lifetime: AbortSignal;
 }
 
 /** Attempts one endpoint may have open at once; more wait in line, so a hanging receiver holds only its own sockets. */
 const IN_FLIGHT_PER_ENDPOINT = 8;
+
+/**
+ * Attempts one endpoint may owe at once (waiting for their time, in line, or
+ * in flight). One more is logged as failed with a reason instead of queued,
+ * so a receiver that hangs costs a bounded amount. Documented in the spec.
+ */
+export const QUEUED_PER_ENDPOINT = 100;
 
 export function subscribes(filters: readonly string[], type: string): boolean {
   return filters.some((f) => f === '*' || f === type || (f.endsWith('.*') && type.startsWith(f.slice(0, -1))));
 }
 
 const succeeded = (code: number) => code >= 200 && code < 300;
+
+/** One endpoint of one shop: its attempts share a lane (IN_FLIGHT_PER_ENDPOINT, aborts). */
+const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointId}`;
 
 /**
  * Fans every event out to the endpoints that subscribe to it, as real,
@@ -70,7 +82,10 @@ export class WebhookDispatcher {
   readonly log = new DeliveryLog();
   private readonly registered = new WeakMap<Collection<WebhookEndpoint>, Set<string>>();
   private readonly lanes = new Map<string, { open: number; waiting: (() => void)[] }>();
-  private readonly aborts = new Set<AbortController>();
+  /** attempts in flight, per lane (`tenant/endpoint`): deleting the endpoint or stopping cuts them */
+  private readonly aborts = new Map<string, Set<AbortController>>();
+  /** per delivery log, per endpoint: the attempts planned and not finished yet (QUEUED_PER_ENDPOINT bounds them) */
+  private readonly queued = new WeakMap<Collection<WebhookDelivery>, Map<string, Set<string>>>();
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
@@ -101,10 +116,16 @@ export class WebhookDispatcher {
     return !!this.registered.get(tenant.webhooks)?.has(endpointId) && !!tenant.webhooks.get(endpointId);
   }
 
-  /** The endpoint is gone: attempts not made yet are cancelled, attempts in flight schedule no retry. */
+  /**
+   * The endpoint is gone: attempts not made yet are never made, attempts in
+   * flight schedule no retry, and its log is freed (nobody can read it now).
+   */
   forget(tenant: Tenant, endpointId: string): void {
     this.registered.get(tenant.webhooks)?.delete(endpointId);
-    this.log.cancelPending(tenant.deliveries, endpointId);
+    this.queued.get(tenant.deliveries)?.delete(endpointId);
+    // a deleted endpoint holds no sockets either (a receiver that hangs would otherwise keep them to its timeout)
+    for (const abort of this.aborts.get(laneOf(tenant, endpointId)) ?? []) abort.abort();
+    this.log.drop(tenant.deliveries, endpointId);
   }
 
   private readonly onEvent = (tenant: Tenant, event: SxEvent): void => {
@@ -119,41 +140,86 @@ export class WebhookDispatcher {
       }
       if (!subscribes(endpoint.events, event.type)) continue;
       body ??= JSON.stringify(event);
-      this.plan({ tenant, log: tenant.deliveries, endpointId: id, event, body, attempt: 1, deliveryId: '' }, this.options.retryScheduleMs[0]);
+      this.plan(
+        { tenant, log: tenant.deliveries, endpointId: id, event, body, attempt: 1, deliveryId: '', lifetime: tenant.lifetime },
+        this.options.retryScheduleMs[0],
+      );
     }
   };
 
-  /** Logs the attempt as pending and starts it now or when the tenant clock reaches it. */
+  /**
+   * Logs the attempt as pending and starts it now or when the tenant clock
+   * reaches it; when the endpoint already owes QUEUED_PER_ENDPOINT attempts,
+   * logs it as failed (never made) instead.
+   */
   private plan(job: Job, delayMs: number): void {
     const { tenant } = job;
-    const record = this.log.open(job.log, {
-      id: tenant.ids.next('whd'),
-      endpoint_id: job.endpointId,
-      event_id: job.event.id,
-      event_type: job.event.type,
-      attempt: job.attempt,
-      created_at: tenant.now(),
-    });
+    const queued = this.queueOf(job);
+    const full = queued.size >= QUEUED_PER_ENDPOINT;
+    const record = this.log.open(
+      job.log,
+      {
+        id: tenant.ids.next('whd'),
+        endpoint_id: job.endpointId,
+        event_id: job.event.id,
+        event_type: job.event.type,
+        attempt: job.attempt,
+        created_at: tenant.now(),
+      },
+      full
+        ? { status: 'failed', failure_reason: `queue full: this endpoint already owes ${QUEUED_PER_ENDPOINT} attempts; this one was dropped` }
+        : undefined,
+    );
+    if (full) return;
+    queued.add(record.id);
     const planned = { ...job, deliveryId: record.id };
     if (delayMs <= 0) this.start(planned);
     else tenant.scheduler.after(delayMs, () => this.start(planned));
   }
 
+  private queueOf(job: Job): Set<string> {
+    let byEndpoint = this.queued.get(job.log);
+    if (!byEndpoint) this.queued.set(job.log, (byEndpoint = new Map()));
+    let ids = byEndpoint.get(job.endpointId);
+    if (!ids) byEndpoint.set(job.endpointId, (ids = new Set()));
+    return ids;
+  }
+
+  /** The attempt is over (made, dropped or moot): it no longer takes a place in its endpoint's queue. */
+  private settle(job: Job): void {
+    const byEndpoint = this.queued.get(job.log);
+    const ids = byEndpoint?.get(job.endpointId);
+    if (!ids) return;
+    ids.delete(job.deliveryId);
+    if (!ids.size) byEndpoint!.delete(job.endpointId);
+  }
+
+  /** Still owed: the sandbox runs, the shop's state is the one it was planned in, the endpoint exists, its entry is in the log. */
   private current(job: Job): boolean {
-    return !this.stopped && job.tenant.deliveries === job.log && this.isDeliverable(job.tenant, job.endpointId);
+    return (
+      !this.stopped &&
+      !job.lifetime.aborted &&
+      job.tenant.deliveries === job.log &&
+      this.isDeliverable(job.tenant, job.endpointId) &&
+      !!job.log.get(job.deliveryId)
+    );
   }
 
   private start(job: Job): void {
-    if (!this.current(job)) return;
-    const lane = `${job.tenant.id}/${job.endpointId}`;
-    this.track(this.inLane(lane, () => this.run(job)));
+    if (!this.current(job)) {
+      this.settle(job);
+      return;
+    }
+    const lane = laneOf(job.tenant, job.endpointId);
+    const work = this.inLane(lane, () => this.run(job));
+    this.track(work.finally(() => this.settle(job)));
   }
 
   private async run(job: Job): Promise<void> {
     const endpoint = job.tenant.webhooks.get(job.endpointId);
     if (!endpoint || !this.current(job)) return;
     this.log.update(job.log, job.deliveryId, { attempted_at: job.tenant.now() });
-    const result = await this.send(endpoint, job.event, job.body).catch((err: unknown) => ({
+    const result = await this.send(job.tenant, endpoint, job.event, job.body, job.lifetime).catch((err: unknown) => ({
       response_code: 0,
       duration_ms: 0,
       error: err instanceof Error ? err.message : String(err),
@@ -164,7 +230,7 @@ export class WebhookDispatcher {
   /** The outcome, at the tenant time the answer came; a failure with attempts left schedules the next one. */
   private record(job: Job, result: AttemptResult): void {
     const { tenant } = job;
-    if (tenant.deliveries !== job.log) return;
+    if (tenant.deliveries !== job.log || job.lifetime.aborted) return;
     const ok = succeeded(result.response_code);
     const schedule = this.options.retryScheduleMs;
     const retry = !ok && job.attempt < schedule.length && this.current(job);
@@ -174,7 +240,10 @@ export class WebhookDispatcher {
       response_code: result.response_code,
       duration_ms: result.duration_ms,
       next_retry_at: retry ? isoSeconds(tenant.clock.now() + delay) : null,
+      failure_reason: ok ? null : (result.error ?? `the endpoint answered ${result.response_code}`),
     });
+    // this attempt's place in the queue goes to its retry
+    this.settle(job);
     const delivery = this.options.onAttempt && job.log.get(job.deliveryId);
     const url = tenant.webhooks.get(job.endpointId)?.url ?? '';
     if (retry) this.plan({ ...job, attempt: job.attempt + 1 }, delay);
@@ -183,11 +252,18 @@ export class WebhookDispatcher {
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
-  private async send(endpoint: WebhookEndpoint, event: SxEvent, body: string): Promise<AttemptResult> {
+  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal): Promise<AttemptResult> {
     const url = new URL(endpoint.url);
     const addresses = await deliveryAddresses(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
     const abort = new AbortController();
-    this.aborts.add(abort);
+    // the shop's end (removal, reset) cuts the connection too, at once
+    const onEnd = () => abort.abort();
+    if (lifetime.aborted) abort.abort();
+    else lifetime.addEventListener('abort', onEnd, { once: true });
+    const lane = laneOf(tenant, endpoint.id);
+    let open = this.aborts.get(lane);
+    if (!open) this.aborts.set(lane, (open = new Set()));
+    open.add(abort);
     try {
       return await deliver({
         url,
@@ -198,7 +274,9 @@ export class WebhookDispatcher {
         signal: abort.signal,
       });
     } finally {
-      this.aborts.delete(abort);
+      lifetime.removeEventListener('abort', onEnd);
+      open.delete(abort);
+      if (!open.size) this.aborts.delete(lane);
     }
   }
 
@@ -209,7 +287,7 @@ export class WebhookDispatcher {
    */
   async sendTest(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent): Promise<TestOutcome> {
     if (this.stopped || !this.isDeliverable(tenant, endpoint.id)) return { delivered: false, response_code: 0, delivery_ms: 0 };
-    const attempt = this.send(endpoint, event, JSON.stringify(event));
+    const attempt = this.send(tenant, endpoint, event, JSON.stringify(event), tenant.lifetime);
     this.track(attempt);
     const result = await attempt.catch((err: unknown) => {
       if (err instanceof Problem) throw err;
@@ -228,7 +306,7 @@ export class WebhookDispatcher {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
-    for (const abort of this.aborts) abort.abort();
+    for (const open of this.aborts.values()) for (const abort of open) abort.abort();
     for (const lane of this.lanes.values()) for (const wake of lane.waiting.splice(0)) wake();
     this.lanes.clear();
     return this.idle();

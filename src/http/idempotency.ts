@@ -68,7 +68,7 @@ export function idempotency(): RequestHandler {
     tenant.idempotency.delete(key);
     tenant.idempotency.set(key, entry);
     res.locals.remember = (reply: Reply | null) => {
-      if (reply && reply.status < 500) entry.reply = reply;
+      if (reply && reply.status < 500) tenant.idempotency.fill(entry, reply);
       else if (tenant.idempotency.get(key) === entry) tenant.idempotency.delete(key);
     };
     next();

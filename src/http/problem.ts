@@ -17,6 +17,7 @@ export const PROBLEM_TYPES = {
   429: ['rate_limited', 'Rate limited'],
   500: ['server_error', 'Server error'],
   501: ['not_implemented', 'Not implemented'],
+  503: ['service_unavailable', 'Service unavailable'],
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_TYPES;

@@ -38,17 +38,22 @@ export const apiKeyHandlers: HandlerSet = {
     if (beyond.length) {
       throw Problem.rule('body.abilities', `cannot grant ${beyond.join(', ')}: the calling key does not hold it`);
     }
-    // revoked keys free their place: a long-lived sandbox minting and revoking keys (CI) never fills up
-    const active = tenant.apiKeys.all().filter((k) => !k.revoked_at).length;
+    // revoked keys free their place: a long-lived sandbox minting and revoking keys (CI) never fills up;
+    // only keys this shop minted count, never the fixtures' keys
+    let active = 0;
+    for (const k of tenant.apiKeys.ownRecords()) if (!k.revoked_at) active++;
     assertRoom(active, services.caps.apiKeysPerTenant, 'api keys', 'Revoke keys you no longer use (DELETE /v1/api-keys/{id}).');
     const { key, secret } = services.store.mint(tenant, { name: body.name, abilities: body.abilities, mode: body.mode });
     return { ...view(tenant, key), secret };
   },
 
-  revokeApiKey: ({ tenant, params }) => {
+  revokeApiKey: ({ tenant, params, services }) => {
     const key = findActiveKey(tenant, params.id);
     // revoking twice answers the same; the first revocation time stands
-    if (!key.revoked_at) tenant.apiKeys.update(key.id, { revoked_at: tenant.now() });
+    if (!key.revoked_at) {
+      tenant.apiKeys.update(key.id, { revoked_at: tenant.now() });
+      services.store.pruneRevoked(tenant);
+    }
     return { id: key.id, revoked: true };
   },
 };

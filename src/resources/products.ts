@@ -3,7 +3,7 @@ import type { Product } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
 import { paginate } from './list.js';
-import { assertRoom } from './caps.js';
+import { assertBudget, assertRoom } from './caps.js';
 import { slugify, uniqueSlug } from './slug.js';
 
 export function findProduct(tenant: Tenant, id: string): Product {
@@ -59,7 +59,7 @@ export const productHandlers: HandlerSet = {
 
   createProduct: ({ tenant, body, services }) => {
     assertStockSettable(body.type, body.stock);
-    assertRoom(tenant.products.size, services.caps.resourcesPerTenant, 'products');
+    assertRoom(tenant.products.ownSize, services.caps.resourcesPerTenant, 'products');
     const now = tenant.now();
     const slug = freeSlug(tenant, body.name);
     const product = tenant.products.insert({
@@ -121,7 +121,18 @@ export const productHandlers: HandlerSet = {
     if (body.keys.length > perCall) {
       throw Problem.rule('body.keys', `must not have more than ${perCall} items on this sandbox`, `This sandbox imports at most ${perCall} keys per call; split the import.`);
     }
-    assertRoom(tenant.pools.size(product.id), services.caps.resourcesPerTenant, 'license keys in one pool');
+    // the cap holds with this batch in: a pool never passes it, however the batch is cut
+    const incoming = tenant.pools.incoming(product.id, body.keys);
+    const cap = services.caps.resourcesPerTenant;
+    const pooled = tenant.pools.size(product.id);
+    if (incoming.count > 0 && pooled + incoming.count > cap) {
+      throw Problem.rule(
+        'license keys in one pool',
+        `this sandbox allows at most ${cap} license keys in one pool per shop`,
+        `This pool holds ${pooled} keys and the call adds ${incoming.count} new ones; the sandbox caps a pool at ${cap}. Import at most ${Math.max(0, cap - pooled)} more, or reset the shop (POST /v1/test_helpers/reset).`,
+      );
+    }
+    assertBudget(tenant, incoming.bytes);
     const { imported, duplicates, size } = tenant.pools.add(product.id, body.keys);
     if (imported > 0) {
       const updated = tenant.products.update(product.id, { stock: size, updated_at: tenant.now() });

@@ -1,9 +1,10 @@
 import type { RequestHandler } from 'express';
 import { RateLimiter } from '../http/rateLimit.js';
+import { Problem } from '../http/problem.js';
 import type { HandlerSet } from '../services.js';
 import type { RouteTable } from '../spec/routeTable.js';
 import { isoSeconds, type Clock } from '../state/clock.js';
-import type { EphemeralLimits } from '../state/expiry.js';
+import { AtMemoryCeiling, NoRoomForShop, type EphemeralLimits, type VisitorShop } from '../state/expiry.js';
 import { ABILITIES } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 
@@ -11,7 +12,7 @@ const OPERATION = 'createEphemeralTenant';
 
 export const tenantHandlers: HandlerSet = {
   [OPERATION]: ({ services }) => {
-    const { tenant, secret, expiresAt } = services.ephemeral.create();
+    const { tenant, secret, expiresAt } = createOrRefuse(() => services.ephemeral.create());
     return {
       tenant_id: tenant.id,
       secret,
@@ -20,6 +21,34 @@ export const tenantHandlers: HandlerSet = {
     };
   },
 };
+
+/** Seconds a visitor is told to wait when the sandbox is full of shops in use by others' memory. */
+const CEILING_RETRY_SECONDS = 60;
+
+/** A visitor shop, or 503 with Retry-After when every shop is in use (or the memory ceiling leaves no room). */
+function createOrRefuse(create: () => VisitorShop): VisitorShop {
+  try {
+    return create();
+  } catch (err) {
+    if (err instanceof NoRoomForShop) {
+      throw new Problem(
+        503,
+        `Every visitor shop this sandbox holds is in use (active within its idle TTL); one is free in ${err.retryAfterSeconds} s at the latest. Retry then.`,
+        { retry_after: err.retryAfterSeconds },
+        { 'Retry-After': String(err.retryAfterSeconds) },
+      );
+    }
+    if (err instanceof AtMemoryCeiling) {
+      throw new Problem(
+        503,
+        `The sandbox is at its memory ceiling (${err.usedBytes} of ${err.limitBytes} bytes) and every visitor shop has a request running. Retry in ${CEILING_RETRY_SECONDS} s.`,
+        { retry_after: CEILING_RETRY_SECONDS },
+        { 'Retry-After': String(CEILING_RETRY_SECONDS) },
+      );
+    }
+    throw err;
+  }
+}
 
 /**
  * The per-IP budget for visitor shops. The operation has no key, so the

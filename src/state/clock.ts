@@ -28,6 +28,13 @@ export class ManualClock implements Clock {
 export type ClockMode = 'running' | 'frozen';
 
 /**
+ * How far past its reference date a shop's clock may be moved: 100 years.
+ * Far enough for any subscription or retry schedule, and far from where
+ * timestamps stop being four-digit years (which broke every create).
+ */
+export const CLOCK_RANGE_MS = 100 * 365 * 86_400_000;
+
+/**
  * A tenant's clock: starts at the fixtures' reference date (so seeded data is
  * "recent" and responses are byte-identical across runs with one seed) and,
  * in `running` mode, ticks with the system clock. `advance` adds an offset.
@@ -45,6 +52,10 @@ export class TenantClock implements Clock {
   now(): number {
     const ticked = this.mode === 'running' ? this.system.now() - this.startedAt : 0;
     return this.epoch + ticked + this.offset;
+  }
+  /** The latest moment this clock may be advanced to (see CLOCK_RANGE_MS). */
+  get limit(): number {
+    return this.epoch + CLOCK_RANGE_MS;
   }
   advance(ms: number): void {
     this.offset += ms;

@@ -8,6 +8,8 @@
  * Records keep creation order; position `seq` (0-based over base + added) is
  * what cursors carry, so a page is found by index, never by scanning.
  */
+import { recordBytes, SLOT_BYTES, type Meter } from './budget.js';
+
 export interface Record {
   readonly id: string;
 }
@@ -36,11 +38,39 @@ export class Collection<T extends Record> {
   private changed: Map<string, T | null> | null = null;
   private added: T[] | null = null;
   private addedIndex: Map<string, number> | null = null;
+  /** bytes charged per record this tenant holds (added or changed), so a replacement or a free releases exactly them */
+  private readonly charged = new Map<string, number>();
+  private own = 0;
 
-  constructor(private readonly base: FrozenBase<T>) {}
+  /** `meter`: where the bytes of what this tenant writes are accounted (its shop budget) */
+  constructor(
+    private readonly base: FrozenBase<T>,
+    private readonly meter: Meter | null = null,
+  ) {}
 
   get size(): number {
     return this.base.items.length + (this.added?.length ?? 0);
+  }
+
+  /** Records this tenant added and still holds: what per-shop caps count (fixtures never do). */
+  get ownSize(): number {
+    return this.own;
+  }
+
+  /** This tenant's own records, oldest first. */
+  *ownRecords(): Generator<T> {
+    // the index holds only records still here (freed ones leave it), in creation order
+    for (const idx of this.addedIndex?.values() ?? []) yield this.added![idx];
+  }
+
+  private account(id: string, record: T | null): void {
+    if (!this.meter) return;
+    const before = this.charged.get(id) ?? 0;
+    const after = record ? recordBytes(record) : 0;
+    if (after) this.charged.set(id, after);
+    else this.charged.delete(id);
+    if (after > before) this.meter.charge(after - before);
+    else if (before > after) this.meter.release(before - after);
   }
 
   get(id: string): T | undefined {
@@ -55,6 +85,9 @@ export class Collection<T extends Record> {
   /** Appends a new record (newest). */
   insert(record: T): T {
     Object.freeze(record);
+    this.meter?.charge(SLOT_BYTES);
+    this.account(record.id, record);
+    this.own++;
     (this.added ??= []).push(record);
     (this.addedIndex ??= new Map()).set(record.id, this.added.length - 1);
     return record;
@@ -67,6 +100,7 @@ export class Collection<T extends Record> {
     if (addedIdx !== undefined) this.added![addedIdx] = record;
     else if (this.base.index.has(record.id)) (this.changed ??= new Map()).set(record.id, record);
     else throw new Error(`replace of unknown record ${record.id}`);
+    this.account(record.id, record);
     return record;
   }
 
@@ -76,30 +110,31 @@ export class Collection<T extends Record> {
     return this.replace({ ...current, ...patch });
   }
 
-  /** Removes a record; its position stays taken so cursors remain valid. */
+  /**
+   * Removes a record; its position stays taken so cursors remain valid. A
+   * record this tenant added is freed (an empty slot keeps its place); a
+   * shared base record cannot be, and is hidden behind a tombstone.
+   */
   remove(id: string): void {
     const addedIdx = this.addedIndex?.get(id);
     if (addedIdx !== undefined) {
-      (this.changed ??= new Map()).set(id, null);
+      delete this.added![addedIdx];
+      this.addedIndex!.delete(id);
+      this.changed?.delete(id);
+      this.account(id, null);
+      this.own--;
       return;
     }
-    if (this.base.index.has(id)) (this.changed ??= new Map()).set(id, null);
+    if (this.base.index.has(id) && this.changed?.get(id) !== null) {
+      (this.changed ??= new Map()).set(id, null);
+      this.account(id, null);
+      this.meter?.charge(SLOT_BYTES);
+    }
   }
 
-  /**
-   * Forgets a record this tenant added, freeing it (its position stays taken
-   * by an empty slot, so cursors and positions stay valid). Shared base
-   * records cannot be freed; they are tombstoned like `remove`.
-   */
+  /** Forgets a record (the delivery log's trimming): the same as `remove`, named for why. */
   evict(id: string): void {
-    const addedIdx = this.addedIndex?.get(id);
-    if (addedIdx === undefined) {
-      this.remove(id);
-      return;
-    }
-    delete this.added![addedIdx];
-    this.addedIndex!.delete(id);
-    this.changed?.delete(id);
+    this.remove(id);
   }
 
   /** The record at a creation position, or undefined when removed. */

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { TENANT_BYTES } from './budget.js';
 import { IdFactory } from './ids.js';
 import { randomString, type Random } from './random.js';
 import { ABILITIES } from './records.js';
@@ -12,7 +13,7 @@ export interface EphemeralLimits {
   idleTtlSeconds: number;
   /** seconds after creation when a visitor shop is removed at the latest (its `expires_at`) */
   maxLifetimeSeconds: number;
-  /** visitor shops held at once; one more evicts the least recently active */
+  /** visitor shops held at once; when all are in use (active within the idle TTL), creation is refused with 503 */
   maxTenants: number;
   /** visitor shops one client IP may create per window */
   perIpPerWindow: number;
@@ -37,6 +38,23 @@ export const PUBLIC_EPHEMERAL: EphemeralLimits = {
 // a public host must not hand out ids or secrets a seed can reproduce
 export { cryptoRandom } from './random.js';
 
+/** No visitor shop can be created now: all are in use. `retryAfterSeconds`: when the first one's idle TTL or lifetime ends. */
+export class NoRoomForShop extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`all visitor shops are in use; one is free in ${retryAfterSeconds} s at the latest`);
+  }
+}
+
+/** The process is at its memory ceiling and no visitor shop can be evicted (all are busy, or none is a visitor's). */
+export class AtMemoryCeiling extends Error {
+  constructor(
+    readonly usedBytes: number,
+    readonly limitBytes: number,
+  ) {
+    super('the sandbox is at its memory ceiling');
+  }
+}
+
 export interface VisitorShop {
   tenant: Tenant;
   /** a test key holding all nine abilities; shown once */
@@ -59,17 +77,23 @@ export interface EphemeralOptions {
 /**
  * The visitor shops of the docs page: created on demand, removed after
  * `idleTtlSeconds` without a request or `maxLifetimeSeconds` after creation,
- * and never more than `maxTenants` at once (the least recently active one
- * makes room: a visitor who left should not lock out one who just arrived).
- * Removal goes through store.remove, so a shop's memory goes with it. Sweeps
- * run on every creation and on an unref'd timer; tests call `sweep()` after
- * moving the injected clock.
+ * and never more than `maxTenants` at once. A shop active within its idle
+ * TTL is in use and is never evicted to make room for a new one (a burst of
+ * creations would otherwise wipe shops that people are working in): at the
+ * cap, creation fails with NoRoomForShop until one expires. The process
+ * memory ceiling is the one reason an active shop goes early: then the least
+ * recently active, idle-at-this-moment ones go first (`makeRoom`).
+ * Removal goes through store.remove, so a shop's memory and its pending work
+ * go with it. Sweeps run on every creation and on an unref'd timer; tests
+ * call `sweep()` after moving the injected clock.
  */
 export class EphemeralTenants {
   /** creation order; only visitor shops, never the demo shop */
   private readonly live = new Map<string, { tenant: Tenant; expiresAt: number }>();
   private readonly ids: IdFactory;
   private timer: NodeJS.Timeout | null = null;
+  /** visitor shops evicted for memory since start (the benchmark reports it) */
+  evicted = 0;
 
   constructor(private readonly options: EphemeralOptions) {
     this.ids = new IdFactory(options.system, options.random);
@@ -87,7 +111,8 @@ export class EphemeralTenants {
     const { store, seed, system, limits, random } = this.options;
     const now = system.now();
     this.sweep(now);
-    while (this.live.size >= limits.maxTenants) this.evictLeastActive();
+    if (this.live.size >= limits.maxTenants) throw new NoRoomForShop(this.secondsUntilOneEnds(now));
+    this.makeRoom(TENANT_BYTES);
     const tenant = store.create(this.ids.next('tnt'), seed, true);
     const { secret } = store.mint(tenant, {
       name: 'Docs visitor',
@@ -120,12 +145,33 @@ export class EphemeralTenants {
     this.timer = null;
   }
 
-  private evictLeastActive(): void {
-    let oldest: Tenant | null = null;
-    for (const { tenant } of this.live.values()) {
-      if (!oldest || tenant.lastActivity < oldest.lastActivity) oldest = tenant;
+  /**
+   * Makes room under the process ceiling for `bytes` more: evicts the least
+   * recently active visitor shops that have no request running (and are not
+   * `keep`, the shop asking) until it fits. Throws AtMemoryCeiling when even
+   * that is not enough.
+   */
+  makeRoom(bytes: number, keep?: Tenant): void {
+    const memory = this.options.store.memory;
+    if (memory.fits(bytes)) return;
+    const candidates = [...this.live.values()]
+      .map(({ tenant }) => tenant)
+      .filter((tenant) => tenant !== keep && tenant.busy === 0)
+      .sort((a, b) => a.lastActivity - b.lastActivity);
+    for (const tenant of candidates) {
+      if (memory.fits(bytes)) return;
+      this.remove(tenant.id);
+      this.evicted++;
     }
-    if (oldest) this.remove(oldest.id);
+    if (!memory.fits(bytes)) throw new AtMemoryCeiling(memory.used, memory.limit);
+  }
+
+  /** Whole seconds (≥ 1) until the first visitor shop passes its idle TTL or its lifetime. */
+  private secondsUntilOneEnds(now: number): number {
+    const idleMs = this.options.limits.idleTtlSeconds * 1000;
+    let first = Infinity;
+    for (const { tenant, expiresAt } of this.live.values()) first = Math.min(first, expiresAt, tenant.lastActivity + idleMs);
+    return Math.max(1, Math.ceil((first - now) / 1000));
   }
 
   private remove(id: string): void {

@@ -1,3 +1,4 @@
+import { stringBytes, type Meter } from './budget.js';
 import { OverlayMap } from './overlay.js';
 
 /**
@@ -10,8 +11,25 @@ export class KeyPools {
   private readonly pools: OverlayMap<string, ReadonlySet<string>>;
   private readonly owned = new Set<string>();
 
-  constructor(base: ReadonlyMap<string, ReadonlySet<string>>) {
+  /** `meter`: pooled keys are accounted there (a copied fixture pool too: the copy is this tenant's) */
+  constructor(
+    base: ReadonlyMap<string, ReadonlySet<string>>,
+    private readonly meter: Meter | null = null,
+  ) {
     this.pools = new OverlayMap(base);
+  }
+
+  /** How many of `keys` an add would really pool (new to the pool, first of their repeats), and their bytes. */
+  incoming(productId: string, keys: readonly string[]): { count: number; bytes: number } {
+    const pool = this.pools.get(productId);
+    const seen = new Set<string>();
+    let bytes = 0;
+    for (const key of keys) {
+      if (pool?.has(key) || seen.has(key)) continue;
+      seen.add(key);
+      bytes += stringBytes(key);
+    }
+    return { count: seen.size, bytes };
   }
 
   size(productId: string): number {
@@ -25,6 +43,7 @@ export class KeyPools {
     for (const key of keys) {
       if (pool.has(key)) continue;
       pool.add(key);
+      this.meter?.charge(stringBytes(key));
       imported++;
     }
     return { imported, duplicates: keys.length - imported, size: pool.size };
@@ -39,13 +58,18 @@ export class KeyPools {
       if (taken.length === count) break;
       taken.push(key);
     }
-    for (const key of taken) pool.delete(key);
+    for (const key of taken) {
+      pool.delete(key);
+      this.meter?.release(stringBytes(key));
+    }
     return taken;
   }
 
   private writable(productId: string): Set<string> {
     if (!this.owned.has(productId)) {
-      this.pools.set(productId, new Set(this.pools.get(productId) ?? []));
+      const copy = new Set(this.pools.get(productId) ?? []);
+      for (const key of copy) this.meter?.charge(stringBytes(key));
+      this.pools.set(productId, copy);
       this.owned.add(productId);
     }
     return this.pools.get(productId) as Set<string>;

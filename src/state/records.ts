@@ -122,6 +122,8 @@ export interface WebhookDelivery {
   created_at: string;
   attempted_at: string | null;
   next_retry_at: string | null;
+  /** why a failed attempt failed or was never made (timeout, refused, queue full, endpoint deleted); absent on fixtures */
+  failure_reason?: string | null;
 }
 
 export interface SxEvent {

@@ -1,3 +1,4 @@
+import type { Meter } from './budget.js';
 import { Collection, FrozenBase } from './collection.js';
 import type { ApiKey, Customer, Order, Payout, Product, WebhookDelivery, WebhookEndpoint } from './records.js';
 
@@ -60,13 +61,14 @@ export type Collections = {
   deliveries: Collection<WebhookDelivery>;
 };
 
-export function collectionsOver(seed: TenantSeed): Collections {
+/** A tenant's collections over the seed; what it writes is accounted on `meter`. */
+export function collectionsOver(seed: TenantSeed, meter: Meter | null = null): Collections {
   return {
-    products: new Collection(seed.products),
-    orders: new Collection(seed.orders),
-    customers: new Collection(seed.customers),
-    payouts: new Collection(seed.payouts),
-    webhooks: new Collection(seed.webhooks),
-    deliveries: new Collection(seed.deliveries),
+    products: new Collection(seed.products, meter),
+    orders: new Collection(seed.orders, meter),
+    customers: new Collection(seed.customers, meter),
+    payouts: new Collection(seed.payouts, meter),
+    webhooks: new Collection(seed.webhooks, meter),
+    deliveries: new Collection(seed.deliveries, meter),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_MEMORY, ProcessMemory, stringBytes, type MemoryLimits } from './budget.js';
 import { isoSeconds, type Clock, type ClockMode } from './clock.js';
 import { randomString } from './random.js';
 import { ABILITIES, type Ability, type ApiKey } from './records.js';
@@ -19,7 +20,12 @@ export interface StoreOptions {
   /** public hosts draw secrets from crypto randomness, not the seed */
   cryptoSecrets?: boolean;
   onJobError?: (err: unknown) => void;
+  /** the shop budget and the process ceiling (default DEFAULT_MEMORY) */
+  memory?: MemoryLimits;
 }
+
+/** Revoked keys a shop remembers (their 401 says when they were revoked); older ones are forgotten, secret and all. */
+export const REVOKED_KEYS_KEPT = 100;
 
 /**
  * All tenants and the one index from bearer secret to (tenant, key). Secrets
@@ -29,8 +35,15 @@ export class TenantStore {
   private readonly tenants = new Map<string, Tenant>();
   private readonly secrets = new Map<string, { tenantId: string; keyId: string }>();
   private readonly secretsByTenant = new Map<string, Set<string>>();
+  /** every shop's bytes together, against the process ceiling */
+  readonly memory: ProcessMemory;
+  private readonly shopBytes: number;
 
-  constructor(private readonly options: StoreOptions) {}
+  constructor(private readonly options: StoreOptions) {
+    const limits = options.memory ?? DEFAULT_MEMORY;
+    this.memory = new ProcessMemory(limits.processBytes);
+    this.shopBytes = limits.shopBytes;
+  }
 
   get size(): number {
     return this.tenants.size;
@@ -46,16 +59,16 @@ export class TenantStore {
 
   create(id: string, seed: TenantSeed, ephemeral = false): Tenant {
     if (this.tenants.has(id)) throw new Error(`tenant ${id} exists`);
-    const tenant = new Tenant({ id, seed, ephemeral, ...this.options });
+    const tenant = new Tenant({ id, seed, ephemeral, ...this.options, shopBytes: this.shopBytes, memory: this.memory });
     this.tenants.set(id, tenant);
     return tenant;
   }
 
-  /** Drops a tenant and every secret that opened it; its memory goes with it. */
+  /** Drops a tenant and every secret that opened it; its memory goes with it, its pending work stops. */
   remove(id: string): void {
     const tenant = this.tenants.get(id);
     if (!tenant) return;
-    tenant.scheduler.clear();
+    tenant.retire();
     for (const secret of this.secretsByTenant.get(id) ?? []) this.secrets.delete(secret);
     this.secretsByTenant.delete(id);
     this.tenants.delete(id);
@@ -69,6 +82,26 @@ export class TenantStore {
     let own = this.secretsByTenant.get(tenant.id);
     if (!own) this.secretsByTenant.set(tenant.id, (own = new Set()));
     own.add(secret);
+    tenant.budget.keys.charge(2 * stringBytes(secret));
+  }
+
+  /**
+   * A key was revoked: beyond the newest REVOKED_KEYS_KEPT revoked keys of
+   * the shop, the oldest are forgotten (record, secret, last use), so minting
+   * and revoking keys forever holds a bounded amount.
+   */
+  pruneRevoked(tenant: Tenant): void {
+    const revoked = [...tenant.apiKeys.ownRecords()].filter((k) => k.revoked_at).sort((a, b) => a.revoked_at!.localeCompare(b.revoked_at!));
+    for (const key of revoked.slice(0, Math.max(0, revoked.length - REVOKED_KEYS_KEPT))) {
+      for (const secret of this.secretsByTenant.get(tenant.id) ?? []) {
+        if (this.secrets.get(secret)?.keyId !== key.id) continue;
+        this.secrets.delete(secret);
+        this.secretsByTenant.get(tenant.id)!.delete(secret);
+        tenant.budget.keys.release(2 * stringBytes(secret));
+      }
+      tenant.apiKeys.remove(key.id);
+      tenant.lastUsed.delete(key.id);
+    }
   }
 
   /** Mints a key: the record goes to the tenant, the secret is returned once and indexed here. */

@@ -27,11 +27,22 @@ describe('DeliveryLog retention', () => {
     expect(deliveries.pager(log, 'wh_b').page(10).data).toHaveLength(1);
   });
 
-  it('never forgets an attempt that is still pending', () => {
+  it('keeps exactly the newest N, pending or not: an older pending attempt is pushed out and freed', () => {
     const log = new Collection<WebhookDelivery>(FrozenBase.empty());
     const deliveries = new DeliveryLog(2);
     for (let n = 1; n <= 4; n++) deliveries.open(log, attempt(n));
-    expect(deliveries.pager(log, 'wh_a').page(10).data).toHaveLength(4);
-    expect(log.get('whd_wh_a_1')?.status).toBe('pending');
+    expect(deliveries.pager(log, 'wh_a').page(10).data.map((d) => d.id)).toEqual(['whd_wh_a_4', 'whd_wh_a_3']);
+    expect(log.get('whd_wh_a_1')).toBeUndefined();
+  });
+
+  it('drop frees every entry of a deleted endpoint and leaves the others', () => {
+    const log = new Collection<WebhookDelivery>(FrozenBase.empty());
+    const deliveries = new DeliveryLog(10);
+    for (let n = 1; n <= 3; n++) deliveries.open(log, attempt(n));
+    deliveries.open(log, { ...attempt(9), id: 'whd_other', endpoint_id: 'wh_b' });
+    deliveries.drop(log, 'wh_a');
+    expect(deliveries.pager(log, 'wh_a').page(10).data).toEqual([]);
+    expect(log.get('whd_wh_a_2')).toBeUndefined();
+    expect(deliveries.pager(log, 'wh_b').page(10).data.map((d) => d.id)).toEqual(['whd_other']);
   });
 });

@@ -99,17 +99,26 @@ describe('createEphemeralTenant', () => {
     expect(t.sandbox.services.ephemeral.size).toBe(1);
   });
 
-  it('at the tenant cap, the least recently active visitor shop makes room', async () => {
-    const t = new TestSandbox({ ephemeral: { maxTenants: 2 } });
+  it('at the tenant cap, a burst never evicts a shop in use: 503 with Retry-After until one is idle', async () => {
+    const t = new TestSandbox({ ephemeral: { maxTenants: 2, idleTtlSeconds: 600 } });
     const a = await visitor(t);
     t.clock.advance(1000);
     const b = await visitor(t);
-    t.clock.advance(1000);
+    t.clock.advance(100_000);
     await t.get('/v1/products', { key: a.secret }); // a is now the more recent
+    const full = await t.post(TENANTS, {}, { key: null });
+    expect(full.status).toBe(503);
+    expect(full.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(full.body.type).toBe('service_unavailable');
+    // b was last active 100 s ago: its 600 s idle TTL ends in 500 s
+    expect(full.headers['retry-after']).toBe('500');
+    expect(full.body.retry_after).toBe(500);
+    for (const shop of [a, b]) expect((await t.get('/v1/products', { key: shop.secret })).status).toBe(200);
+    // b touched just now by that read: it stays in use; once both are idle past the TTL, creation works again
+    t.clock.advance(600_000);
     const c = await visitor(t);
-    expect((await t.get('/v1/products', { key: b.secret })).status).toBe(401);
-    expect((await t.get('/v1/products', { key: a.secret })).status).toBe(200);
     expect((await t.get('/v1/products', { key: c.secret })).status).toBe(200);
+    expect((await t.get('/v1/products', { key: b.secret })).status).toBe(401);
     expect((await t.get('/v1/products')).status).toBe(200); // the demo shop is never evicted
   });
 });

@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoShopSeed } from '../../fixtures/index.js';
 import { ManualClock } from '../../src/state/clock.js';
-import { cryptoRandom, DEFAULT_EPHEMERAL, EphemeralTenants, type EphemeralLimits } from '../../src/state/expiry.js';
+import { AtMemoryCeiling, cryptoRandom, DEFAULT_EPHEMERAL, EphemeralTenants, NoRoomForShop, type EphemeralLimits } from '../../src/state/expiry.js';
 import { hashSeed, seededRandom } from '../../src/state/random.js';
 import { ABILITIES } from '../../src/state/records.js';
 import { TenantStore } from '../../src/state/store.js';
+import type { MemoryLimits } from '../../src/state/budget.js';
 
 const MINUTE = 60_000;
 const seed = demoShopSeed(1);
 
-function setup(limits: Partial<EphemeralLimits> = {}, random = seededRandom(hashSeed('test'))) {
+function setup(limits: Partial<EphemeralLimits> = {}, random = seededRandom(hashSeed('test')), memory?: MemoryLimits) {
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 12, 0, 0));
-  const store = new TenantStore({ randomSeed: 1, system: clock, clockMode: 'frozen', publish: () => {} });
+  const store = new TenantStore({ randomSeed: 1, system: clock, clockMode: 'frozen', publish: () => {}, memory });
   const demo = store.create('tnt_demo', seed);
   const visitors = new EphemeralTenants({
     store,
@@ -91,20 +92,60 @@ describe('EphemeralTenants', () => {
     expect(visitors.size).toBe(1);
   });
 
-  it('at the cap, evicts the least recently active visitor shop to make room', () => {
+  it('at the cap, never evicts a shop active within its idle TTL: NoRoomForShop says when one ends', () => {
     const { clock, store, visitors, touch } = setup({ maxTenants: 3 });
     stopAfter.push(visitors);
     const shops = [0, 1, 2].map(() => {
       clock.advance(1000);
       return visitors.create().tenant;
     });
-    clock.advance(1000);
-    touch(shops[0].id); // the oldest shop is the most recently active now
+    clock.advance(10 * MINUTE);
+    touch(shops[0].id);
+    // a burst: every shop is in use, so nobody's goes
+    let refused: unknown;
+    try {
+      visitors.create();
+    } catch (err) {
+      refused = err;
+    }
+    expect(refused).toBeInstanceOf(NoRoomForShop);
+    // shops[1] was last active 10 min 1 s before now: its idle TTL of 1 h ends in 49 min 59 s
+    expect((refused as NoRoomForShop).retryAfterSeconds).toBe(50 * 60 - 1);
+    for (const kept of shops) expect(store.get(kept.id)).toBe(kept);
+    // exactly when it said, that one passes its idle TTL, is swept, and there is room
+    clock.advance((50 * 60 - 1) * 1000);
     const fourth = visitors.create().tenant;
-    expect(visitors.size).toBe(3);
     expect(store.get(shops[1].id)).toBeUndefined();
-    for (const kept of [shops[0], shops[2], fourth]) expect(store.get(kept.id)).toBe(kept);
+    expect(store.get(fourth.id)).toBe(fourth);
     expect(store.size).toBe(4); // three visitors and the demo shop
+  });
+
+  it('under the memory ceiling, evicts the least recently active idle visitor shops, never a busy one or the demo shop', () => {
+    const { clock, store, visitors, touch, demo } = setup({}, undefined, { shopBytes: 1 << 20, processBytes: 200_000 });
+    stopAfter.push(visitors);
+    const shops = [0, 1, 2].map(() => {
+      clock.advance(1000);
+      return visitors.create().tenant;
+    });
+    clock.advance(1000);
+    touch(shops[0].id);
+    shops[1].busy = 1; // a request of shops[1] is running
+    const held = store.memory.used;
+    const freed = shops[2].budget.used;
+    expect(freed).toBeGreaterThan(0);
+    expect(held).toBeLessThan(200_000);
+    visitors.makeRoom(200_000 - held + 1);
+    // shops[1] is busy and spared; shops[2] is the least recently active idle one
+    expect(store.get(shops[2].id)).toBeUndefined();
+    expect(store.get(shops[1].id)).toBe(shops[1]);
+    expect(store.get(shops[0].id)).toBe(shops[0]);
+    // its bytes went back to the process, and only its
+    expect(store.memory.used).toBe(held - freed);
+    expect(shops[2].budget.used).toBe(0);
+    // nothing more can go: the rest is busy, the asking shop, or the demo shop
+    expect(() => visitors.makeRoom(200_000, shops[0])).toThrow(AtMemoryCeiling);
+    expect(store.get(demo.id)).toBe(demo);
+    expect(store.get(shops[1].id)).toBe(shops[1]);
   });
 
   it('the same seed gives the same ids and secrets; cryptoRandom does not repeat', () => {

@@ -1,0 +1,60 @@
+import { stringBytes, type Meter } from './budget.js';
+
+/** A reply as it went out, kept so a replay sends the same bytes. */
+export interface RememberedReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A reply remembered under an Idempotency-Key (see http/idempotency.ts). */
+export interface IdempotencyEntry {
+  fingerprint: string;
+  expiresAt: number;
+  /** null while the first request is still running */
+  reply: RememberedReply | null;
+}
+
+/** What a remembered reply costs: its body and headers as text, plus the entry around them. */
+export function replyBytes(reply: RememberedReply): number {
+  return 2 * (reply.body.length + JSON.stringify(reply.headers).length) + 128;
+}
+
+/**
+ * A shop's Idempotency-Keys and their replies, in insertion (= expiry)
+ * order, with every entry's bytes on the shop's budget: a key when it is
+ * taken, its reply when the request finishes (`fill`), all of it back when
+ * the key is forgotten. Plain Map semantics otherwise, so http/idempotency.ts
+ * reads it as a map.
+ */
+export class RememberedReplies extends Map<string, IdempotencyEntry> {
+  constructor(private readonly meter: Meter | null = null) {
+    super();
+  }
+
+  override set(key: string, entry: IdempotencyEntry): this {
+    this.delete(key);
+    super.set(key, entry);
+    this.meter?.charge(this.bytes(key, entry));
+    return this;
+  }
+
+  /** The first request finished: its reply is kept (and counted) for replays. */
+  fill(entry: IdempotencyEntry, reply: RememberedReply): void {
+    if (entry.reply) return;
+    entry.reply = reply;
+    this.meter?.charge(replyBytes(reply));
+  }
+
+  override delete(key: string): boolean {
+    const entry = super.get(key);
+    if (!entry) return false;
+    super.delete(key);
+    this.meter?.release(this.bytes(key, entry));
+    return true;
+  }
+
+  private bytes(key: string, entry: IdempotencyEntry): number {
+    return stringBytes(key) + stringBytes(entry.fingerprint) + (entry.reply ? replyBytes(entry.reply) : 0);
+  }
+}
