@@ -116,9 +116,15 @@ export function strictReading(spec: Spec): Spec {
   const strict: Node = { ...doc, paths: pathItems(doc.paths, false) };
   if (doc.webhooks) strict.webhooks = pathItems(doc.webhooks, true);
   const components = (doc.components ?? {}) as Node;
-  // components point at the tightened objects where responses reach them, so a schema looked up by name agrees
+  // Components point at the tightened objects where responses reach them, so a schema looked up by
+  // name agrees. The loader resolves a `$ref` to its own copy of the component, not to the component
+  // entry itself, so the entry is matched by content.
+  const byContent = new Map<string, unknown>();
+  for (const [source, tightened] of memo) byContent.set(JSON.stringify(source), tightened);
   const swap = (group: unknown) =>
-    Object.fromEntries(Object.entries((group ?? {}) as Node).map(([name, value]) => [name, memo.get(value as object) ?? value]));
+    Object.fromEntries(
+      Object.entries((group ?? {}) as Node).map(([name, value]) => [name, memo.get(value as object) ?? byContent.get(JSON.stringify(value)) ?? value]),
+    );
   strict.components = {
     ...components,
     schemas: swap(components.schemas),
