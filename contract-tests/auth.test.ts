@@ -35,7 +35,7 @@ describe('401 unauthenticated, on every authenticated operation', () => {
     expect((await s.admin.get('/v1/products?limit=1', { key: key.secret })).status).toBe(200);
     const revoked = await s.admin.delete(`/v1/api-keys/${key.id}`);
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toEqual({ id: key.id, revoked: true });
+    expect(revoked.body).toMatchObject({ id: key.id, revoked: true });
     const after = await s.admin.get('/v1/products?limit=1', { key: key.secret });
     expect(after.status).toBe(401);
     expect(after.body.type).toBe('unauthenticated');

@@ -10,7 +10,9 @@ import { threadId } from 'node:worker_threads';
  */
 export type LedgerEntry =
   | { kind: 'seen'; operationId: string; status: number }
-  | { kind: 'skip'; operationIds: string[]; statuses?: number[]; reason: string; test: string };
+  | { kind: 'skip'; operationIds: string[]; statuses?: number[]; reason: string; test: string }
+  /** one per contract test (and per decision left out inside one): what kind it is and how it ended */
+  | { kind: 'assertion'; assertion: 'reference' | 'decision' | 'sandbox-only'; outcome: 'passed' | 'failed' | 'skipped'; test: string };
 
 let dir: string | undefined;
 const seen = new Set<string>();

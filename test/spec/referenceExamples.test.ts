@@ -110,7 +110,7 @@ describe('the reference examples (test/spec/reference/examples.json)', () => {
     });
 
     it.each(op.parameters.map((p) => [p.name, p] as const))('parameter %s is in the spec with the values the reference lists', (_, p) => {
-      const schema = parameterSchema(operation, p);
+      const schema = parameterSchema(operation, p)!;
       expect(schema, `${p.in} parameter ${p.name}`).toBeDefined();
       if (p.in === 'body' && p.required) expect(bodySchema(operation).required ?? []).toContain(p.name);
       if (p.in === 'path') expect(p.required).toBe(true);
