@@ -188,7 +188,7 @@ describe('event deliveries', () => {
     const barrier = await register(['product.*']);
     const deleted = await s.api.delete(`/v1/webhooks/${gone.id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ id: gone.id, deleted: true });
+    expect(deleted.body).toMatchObject({ id: gone.id, deleted: true });
     expect((await s.api.get('/v1/webhooks')).body.data.map((e: { id: string }) => e.id)).not.toContain(gone.id);
     expect((await s.api.delete(`/v1/webhooks/${gone.id}`)).status).toBe(404);
     const product = await newProduct('After delete');

@@ -79,7 +79,9 @@ export function onlyRequired(value: unknown, schema: Schema | undefined): unknow
   if (branches) return onlyRequired(value, branches.find((b) => b.type !== 'null' && b.properties) ?? branches[0]);
   if (!schema.properties) return value;
   const out: Json = {};
-  for (const name of (schema.required ?? []) as string[]) {
+  // a list with more to come names where it goes on, whatever its example shows for the last page
+  const required = [...((schema.required ?? []) as string[]), ...((value as Json).has_more === true ? ['next_cursor'] : [])];
+  for (const name of required) {
     if (name in (value as Json)) out[name] = onlyRequired((value as Json)[name], schema.properties[name]);
   }
   return out;

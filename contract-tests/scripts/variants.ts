@@ -21,7 +21,8 @@ async function runVariant(v: Variant): Promise<{ v: Variant; code: number; outpu
         SX_API_KEY: v.mainKey ? v.mainKey(target.key) : target.key,
         SX_SECOND_API_KEY: v.mainKey ? v.mainKey(target.secondKey) : target.secondKey,
         SX_STRICT: '0',
-        SX_SLOW: '1',
+        // the bursts past the quotas do not depend on a variant's rewrites; contract:faults runs them
+        SX_SLOW: '0',
         SX_USE_TEST_HELPERS: '1',
         SX_JUNIT_PATH: `test-results/contract-variant-${v.id}-junit.xml`,
       },

@@ -32,8 +32,8 @@ export function readings(spec: Spec): Readings {
 
 type Node = Record<string, unknown>;
 
-/** Keywords whose value is one subschema. */
-const ONE = ['items', 'not', 'if', 'then', 'else', 'contains', 'additionalItems', 'unevaluatedProperties', 'propertyNames'];
+/** Keywords whose value is one subschema (not `if` or `not`: a condition is not a shape to close). */
+const ONE = ['items', 'then', 'else', 'contains', 'additionalItems', 'unevaluatedProperties', 'propertyNames'];
 /** Keywords whose value is a list of subschemas. */
 const MANY = ['anyOf', 'oneOf', 'allOf', 'prefixItems'];
 /** Keywords whose value maps names to subschemas. */
