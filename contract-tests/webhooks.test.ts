@@ -4,6 +4,7 @@ import { expectDeliveryConforms } from './harness/events.js';
 import { walk } from './harness/pages.js';
 import { eventually, Receiver, verify, type Delivery } from './harness/receiver.js';
 import { session } from './harness/session.js';
+import { getOrder, Shop } from './harness/shop.js';
 import { check, NotPossible, skipBecause } from './harness/skip.js';
 import { hasRoute, target } from './harness/target.js';
 
@@ -87,6 +88,7 @@ describe('createWebhook and listWebhooks', () => {
     const listed = list.body.data.find((e: { id: string }) => e.id === endpoint.id);
     expect(listed).toMatchObject({ id: endpoint.id, url: endpoint.url, events: endpoint.events, status: 'active' });
     expect(list.text).not.toContain(endpoint.secret);
+    for (const item of list.body.data) expect(item, 'a listed endpoint carries no signing secret').not.toHaveProperty('signing_secret');
   });
 
   check('refuses plain http to a public host, and event names it does not know (422)', async () => {
@@ -154,6 +156,28 @@ describe('event deliveries', () => {
     const heard = needReceiver().on(orders.path);
     expect(heard.filter((d) => d.raw.includes(product.id)), 'an order.paid endpoint hears nothing of products').toHaveLength(0);
     expect(heard.every((d) => d.headers['webhook-event-type'] === 'order.paid')).toBe(true);
+  });
+
+  check("the reference's order and customer events arrive for real, after the state change that causes them", async () => {
+    const endpoint = await register(['order.paid', 'order.delivered', 'order.refunded', 'order.failed', 'customer.created']);
+    const shop = new Shop(s);
+    const order = await shop.simulate({ email: shop.email('evented') });
+    if (order) {
+      const paid = expectVerified(endpoint, await deliveredFor(endpoint, 'order.paid', order.id), 'order.paid', order.id);
+      expect((paid.data.object as { paid_at?: string | null }).paid_at, 'order.paid carries the paid order').toEqual(expect.any(String));
+      expectVerified(endpoint, await deliveredFor(endpoint, 'order.delivered', order.id), 'order.delivered', order.id);
+      expectVerified(endpoint, await deliveredFor(endpoint, 'customer.created', order.customer_id), 'customer.created', order.customer_id);
+      const failed = (await shop.simulate({ outcome: 'failed' }))!;
+      const failure = expectVerified(endpoint, await deliveredFor(endpoint, 'order.failed', failed.id), 'order.failed', failed.id);
+      expect((failure.data.object as { status?: string }).status).toBe('failed');
+    }
+    // order.refunded, on a deployment too: a refund of an order this run may touch
+    const refundable = order ?? (await shop.paidOrder(['refundOrder']));
+    const refund = await s.api.post(`/v1/orders/${refundable.id}/refund`, {}, { idempotencyKey: s.idempotencyKey('evented') });
+    expect(refund.status).toBe(200);
+    const refunded = expectVerified(endpoint, await deliveredFor(endpoint, 'order.refunded', refundable.id), 'order.refunded', refundable.id);
+    expect((refunded.data.object as { status?: string }).status, 'the event shows the order after the refund').toBe('refunded');
+    expect((await getOrder(s, refundable.id)).status, 'by the time the event arrives, the order reads refunded').toBe('refunded');
   });
 
   check('a refused delivery is retried with the same webhook-id until the endpoint takes it', async () => {

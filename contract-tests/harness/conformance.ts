@@ -15,7 +15,14 @@ export class Unavailable extends Error {
   }
 }
 
-export class ConformanceError extends Error {}
+export class ConformanceError extends Error {
+  constructor(
+    message: string,
+    readonly violations: string[],
+  ) {
+    super(message);
+  }
+}
 
 export function operationIdOf(method: string, path: string): string | undefined {
   return validator.operation(method, path)?.operationId;
@@ -34,13 +41,15 @@ export function assertConforms(exchange: Exchange): void {
     // 501 is the spec's "described but not available here" for any operation; it must still be a Problem.
     const body = exchange.body as { type?: string; detail?: string } | undefined;
     if (problem(body) && body?.type === 'not_implemented') throw new Unavailable(operationId, body.detail ?? '');
-    throw new ConformanceError(`${operationId} 501: the body is not a not_implemented Problem: ${JSON.stringify(body)?.slice(0, 300)}`);
+    const message = `${operationId} 501: the body is not a not_implemented Problem: ${JSON.stringify(body)?.slice(0, 300)}`;
+    throw new ConformanceError(message, [message]);
   }
   const violations = validator.check(exchange);
   violations.push(...proxyViolations(exchange));
   if (violations.length) {
     throw new ConformanceError(
       `Response does not conform to openapi/sx.v1.yaml (${exchange.method} ${exchange.path} → ${exchange.status}):\n  - ${violations.join('\n  - ')}`,
+      violations,
     );
   }
 }

@@ -1,5 +1,6 @@
 import { it, type TestContext } from 'vitest';
-import { Unavailable } from './conformance.js';
+import { ConformanceError, Unavailable } from './conformance.js';
+import { recordBehaviour } from './drift.js';
 import { record } from './ledger.js';
 import { decisionsHold } from './target.js';
 
@@ -84,6 +85,8 @@ export function check(name: string, fn: (ctx: TestContext) => Promise<void>, opt
         if (err instanceof Unavailable) await skipWith(ctx, err.message, { operationIds: [err.operationId] }, kind);
         if (err instanceof NotPossible) await skipWith(ctx, err.message, err.scope, kind);
         record({ kind: 'assertion', assertion: kind, outcome: 'failed', test: name });
+        // a schema violation is in the report already, from the client; anything else is behaviour
+        if (!(err instanceof ConformanceError)) recordBehaviour(name, err);
         throw err;
       }
     },
