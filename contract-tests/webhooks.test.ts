@@ -241,7 +241,7 @@ describe('listWebhookDeliveries (sandbox only)', () => {
       expect(ours.every((d) => d.status === 'succeeded' && d.response_code === 200 && d.attempt === 1)).toBe(true);
       expect(log.map((d) => d.event_id)).not.toContain(test.headers['webhook-id']);
     });
-  });
+  }, { kind: 'sandbox-only' });
 });
 
 /** A loopback port that nothing listens on. */

@@ -43,6 +43,7 @@ export function driftKind(violation: string): DriftKind {
   if (/is not documented|no documented response/.test(violation)) return 'status not documented';
   if (/required header .* is missing/.test(violation)) return 'header missing';
   if (/must have required property/.test(violation)) return 'member missing';
+  if (/^problem: /.test(violation)) return 'behaviour differs';
   return 'type wrong';
 }
 

@@ -16,6 +16,9 @@ export interface ProxiedTarget {
   close(): Promise<void>;
 }
 
+// the sandboxes behind the proxy log nothing: the suite's output is what the scripts print
+process.env.SX_SANDBOX_QUIET ??= '1';
+
 export async function startProxied(rewrites: Rewrite[], options: SandboxOptions = {}): Promise<ProxiedTarget> {
   const sandbox = createSandbox(options);
   const { url: sandboxUrl } = await sandbox.listen(0, '127.0.0.1');

@@ -37,6 +37,7 @@ async function runAgainst(label: string, rewrites: (key: string) => Rewrite[], f
         SX_USE_TEST_HELPERS: '1',
         SX_WEBHOOK_TIMEOUT_MS: '3000',
         SX_JUNIT_PATH: `test-results/faults/${label}-junit.xml`,
+        SX_DRIFT_REPORT: `test-results/faults/${label}-drift.md`,
       },
       files.map((f) => `contract-tests/${f}.test.ts`),
     );
