@@ -43,6 +43,10 @@ describe('the two readings of one spec', () => {
     expect(ajv.compile(strict.components.schemas.ApiKeySecret)(minted)).toBe(true);
     expect(contract.components.headers['X-Request-Id'].required).toBeUndefined();
     expect(strict.components.headers['X-Request-Id'].required).toBe(true);
+    const requestId = ajv.compile(strict.components.headers['X-Request-Id'].schema);
+    expect(requestId('req_0123456789abcdef01234567')).toBe(true);
+    expect(requestId('has spaces')).toBe(false);
+    expect(ajv.compile(contract.components.headers['X-Request-Id'].schema)('has spaces')).toBe(true);
     // shared by identity: the header every operation references is the tightened one
     expect(strict.paths['/v1/products'].get.responses['200'].headers['X-Request-Id']).toBe(strict.components.headers['X-Request-Id']);
   });
