@@ -125,6 +125,19 @@ describe('importProductKeys', () => {
 });
 
 describe('listProducts and getProduct', () => {
+  check('a product reads the same in the list and on its own, its price to the cent', async () => {
+    // odd cents and the largest documented price: money is integer cents, carried exactly
+    for (const price_cents of [12345, 100_000_000]) {
+      const product = (await create({ name: s.unique(`Exact ${price_cents}`), price_cents })).body;
+      expect(product.price_cents).toBe(price_cents);
+      const fetched = (await s.api.get(`/v1/products/${product.id}`)).body;
+      expect(fetched.price_cents).toBe(price_cents);
+      const listed = (await walk(s.api, '/v1/products', 100)).find((p) => p.id === product.id);
+      expect(listed, 'the new product is listed').toBeDefined();
+      expectSameObject(listed!, fetched, 'the product in the list and on its own');
+    }
+  });
+
   check('a new product is at the head of the list (newest first)', async () => {
     const product = (await create({ name: s.unique('Newest') })).body;
     const list = await s.api.get('/v1/products?limit=25');
