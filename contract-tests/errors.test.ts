@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect } from 'vitest';
 import type { Client, Reply } from './harness/client.js';
 import { badRequests, exampleBody, harmlessPath, unprocessableRequests, type Variant } from './harness/invalid.js';
+import { expectErrorsName } from './harness/members.js';
 import { session } from './harness/session.js';
-import { check } from './harness/skip.js';
+import { check, decided } from './harness/skip.js';
 import { fillPath, operation, operations, pathParams, unknownId, type SpecOperation } from './harness/spec.js';
 import { hasRoute, target } from './harness/target.js';
 
@@ -21,13 +22,20 @@ function send(op: SpecOperation, v: Variant, extra: Record<string, string> = {})
   return s.api.call(op.method, v.path, v.body, { raw: v.raw, headers: { ...v.headers, ...extra } });
 }
 
+/**
+ * The status and the type slug are the reference's. For 422 it promises "an errors map per field":
+ * some key names the field (`price_cents` in `body.price_cents`). The exact key format
+ * (`body.<field>`, `query.<name>`) and the errors map on a 400 are this sandbox's decisions.
+ */
 function expectProblem(reply: Reply, status: number, type: string, label: string, field?: string) {
   expect(reply.status, `${label}: ${reply.text.slice(0, 300)}`).toBe(status);
   expect(reply.body.type).toBe(type);
-  if (field) {
-    const fields = Object.keys(reply.body.errors ?? {}).map((f) => f.toLowerCase());
-    expect(fields, `${label}: the errors map names ${field}`).toContain(field.toLowerCase());
-  }
+  if (reply.body.status !== undefined) expect(reply.body.status, `${label}: the problem's status is the HTTP status`).toBe(status);
+  if (!field) return;
+  if (status === 422) return expectErrorsName(reply.body, field, label);
+  decided(undefined, 'a 400 carries an errors map keyed by field path', () => {
+    expect(Object.keys(reply.body.errors ?? {}).map((f) => f.toLowerCase()), `${label}: the errors map names ${field}`).toContain(field.toLowerCase());
+  });
 }
 
 describe('400 invalid_request', () => {
@@ -35,9 +43,20 @@ describe('400 invalid_request', () => {
     process.stdout.write('[contract] not sending unparsable JSON: Prism\'s proxy answers it itself and never forwards it to the target\n');
   }
   for (const op of documenting(400)) {
-    check(`${op.operationId}: ${badRequests(op).map((v) => v.name).join(', ')}`, async () => {
-      for (const v of badRequests(op)) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
-    });
+    const reference = badRequests(op).filter((v) => !v.decision);
+    const decisions = badRequests(op).filter((v) => v.decision);
+    if (reference.length) {
+      check(`${op.operationId}: ${reference.map((v) => v.name).join(', ')}`, async () => {
+        for (const v of reference) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
+      });
+    }
+    check(
+      `${op.operationId}: ${decisions.map((v) => v.name).join(', ')} (refused, not ignored)`,
+      async () => {
+        for (const v of decisions) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
+      },
+      { kind: 'decision', why: decisions[0].decision, scope: { operationIds: [op.operationId], statuses: [400] } },
+    );
   }
 });
 
@@ -53,13 +72,21 @@ describe('422 unprocessable', () => {
 
 describe('404 not_found', () => {
   for (const op of documenting(404).filter((o) => pathParams(o).length > 0)) {
-    check(`${op.operationId}: an id no shop has, and one that cannot exist`, async () => {
+    check(`${op.operationId}: an id no shop has`, async () => {
       const param = pathParams(op)[0];
-      for (const id of [unknownId(param, target.runId), 'contract-suite-foo']) {
-        const reply = await s.api.call(op.method, fillPath(op, { [param.name]: id }), exampleBody(op));
-        expectProblem(reply, 404, 'not_found', `${op.operationId} on ${id}`);
-      }
+      const id = unknownId(param, target.runId);
+      const reply = await s.api.call(op.method, fillPath(op, { [param.name]: id }), exampleBody(op));
+      expectProblem(reply, 404, 'not_found', `${op.operationId} on ${id}`);
     });
+    check(
+      `${op.operationId}: an id that cannot exist is 404 too`,
+      async () => {
+        const param = pathParams(op)[0];
+        const reply = await s.api.call(op.method, fillPath(op, { [param.name]: 'contract-suite-foo' }), exampleBody(op));
+        expectProblem(reply, 404, 'not_found', `${op.operationId} on contract-suite-foo`);
+      },
+      { kind: 'decision', why: 'a malformed id is 404 like an unknown one, not 400/422' },
+    );
   }
 
   check('an unknown path is a 404 problem, never HTML', async () => {
@@ -69,12 +96,16 @@ describe('404 not_found', () => {
 });
 
 describe('405 method_not_allowed', () => {
-  check('a known path with a method it lacks names the allowed ones in Allow', async () => {
-    const reply = await s.api.call('PUT', '/v1/products', {});
-    expectProblem(reply, 405, 'method_not_allowed', 'PUT /v1/products');
-    const allowed = reply.headers.allow?.split(',').map((m) => m.trim());
-    expect(allowed).toEqual(expect.arrayContaining(['GET', 'POST']));
-  });
+  check(
+    'a known path with a method it lacks names the allowed ones in Allow',
+    async () => {
+      const reply = await s.api.call('PUT', '/v1/products', {});
+      expectProblem(reply, 405, 'method_not_allowed', 'PUT /v1/products');
+      const allowed = reply.headers.allow?.split(',').map((m) => m.trim());
+      expect(allowed).toEqual(expect.arrayContaining(['GET', 'POST']));
+    },
+    { kind: 'decision', why: '405 with Allow, not 404, for a known path with another method' },
+  );
 });
 
 describe('409 conflict: an Idempotency-Key reused for another request', () => {
@@ -103,20 +134,35 @@ describe('413 payload_too_large and 415 unsupported_media_type', () => {
     api = await s.mint('bodies').then((key) => s.admin.as(key.secret), () => s.api);
   });
   for (const op of documenting(413)) {
-    check(`${op.operationId}: a body over ${target.env.bodyLimitBytes} bytes`, async () => {
-      const reply = await api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/json', data: oversized } });
-      expectProblem(reply, 413, 'payload_too_large', op.operationId);
-    });
+    check(
+      `${op.operationId}: a body over ${target.env.bodyLimitBytes} bytes`,
+      async () => {
+        const reply = await api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/json', data: oversized } });
+        expectProblem(reply, 413, 'payload_too_large', op.operationId);
+      },
+      { kind: 'decision', why: '413 payload_too_large is not in the reference\'s table', scope: { operationIds: [op.operationId], statuses: [413] } },
+    );
   }
   for (const op of documenting(415)) {
-    check(`${op.operationId}: a form-encoded body`, async () => {
-      const reply = await api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' } });
-      expectProblem(reply, 415, 'unsupported_media_type', op.operationId);
-    });
+    check(
+      `${op.operationId}: a form-encoded body`,
+      async () => {
+        const reply = await api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' } });
+        expectProblem(reply, 415, 'unsupported_media_type', op.operationId);
+      },
+      { kind: 'decision', why: '415 unsupported_media_type is not in the reference\'s table', scope: { operationIds: [op.operationId], statuses: [415] } },
+    );
   }
 });
 
 describe('every problem', () => {
+  check('is application/problem+json whose status is the HTTP status', async () => {
+    const op = operation('getProduct');
+    const reply = await s.api.get(fillPath(op, { id: unknownId(pathParams(op)[0], target.runId) }));
+    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expectProblem(reply, 404, 'not_found', 'getProduct on an unknown id');
+  });
+
   check('carries the request id, echoed from X-Request-Id, and the request path as instance', async () => {
     const requestId = `contract-${target.runId}-rid`;
     const op = operation('getProduct');
@@ -127,5 +173,5 @@ describe('every problem', () => {
     expect(reply.body.request_id).toBe(requestId);
     expect(reply.body.instance).toBe(path);
     expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
-  });
+  }, { kind: 'decision', why: 'X-Request-Id, request_id and instance are not in the reference' });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect } from 'vitest';
 import type { Reply } from './harness/client.js';
+import { expectErrorsName, expectMembers } from './harness/members.js';
 import { session } from './harness/session.js';
 import { advanceClock, Shop } from './harness/shop.js';
 import { check, NotPossible, skipBecause } from './harness/skip.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 /** Creates a payout, or explains why the shop cannot pay out at all. */
 async function create(extra: Record<string, unknown> = {}, idempotencyKey = s.idempotencyKey('payout')) {
   const reply = await s.api.post('/v1/payouts', payout(extra), { idempotencyKey });
-  if (reply.status === 422 && errorFields(reply).includes('body.amount_cents')) {
+  if (reply.status === 422 && errorFields(reply).some((f) => f.endsWith('amount_cents'))) {
     throw new NotPossible(`the shop has no available balance to pay out (${reply.body.detail})`, { operationIds: ['createPayout'] });
   }
   expect(reply.status, reply.text).toBe(201);
@@ -35,9 +36,9 @@ async function find(id: string) {
 describe('createPayout', () => {
   check('queues a payout that heads the list', async () => {
     const reply = await create({ memo: 'contract suite' });
-    expect(reply.body).toMatchObject({ ...payout(), memo: 'contract suite', status: 'queued', tx_hash: null, failure_reason: null, broadcast_at: null });
+    expectMembers(reply.body, { ...payout(), memo: 'contract suite', status: 'queued', tx_hash: null, failure_reason: null, broadcast_at: null });
     // (another run sharing the shop may move its clock meanwhile: the payout may have gone further)
-    expect(await find(reply.body.id)).toMatchObject({ ...payout(), id: reply.body.id, memo: 'contract suite', created_at: reply.body.created_at });
+    expectMembers(await find(reply.body.id), { ...payout(), id: reply.body.id, memo: 'contract suite', created_at: reply.body.created_at });
   });
 
   check('moves queued → broadcast (with tx_hash) → confirmed on the shop clock', async () => {
@@ -47,9 +48,9 @@ describe('createPayout', () => {
     }
     const moved = await find(body.id);
     expect(['broadcast', 'confirmed'], 'broadcast once due (or further, if another run moved the clock too)').toContain(moved.status);
-    expect(moved).toMatchObject({ tx_hash: expect.any(String), broadcast_at: expect.any(String) });
+    expectMembers(moved, { tx_hash: expect.any(String), broadcast_at: expect.any(String) });
     await advanceClock(s, 3600);
-    expect(await find(body.id)).toMatchObject({ status: 'confirmed', confirmed_at: expect.any(String) });
+    expectMembers(await find(body.id), { status: 'confirmed', confirmed_at: expect.any(String) });
   });
 
   check("the sandbox's magic address makes a payout fail with destination_rejected", async () => {
@@ -58,7 +59,7 @@ describe('createPayout', () => {
     }
     const { body } = await create({ chain: 'ethereum', asset: 'USDC', destination_address: '0x52908400098527886E0F7030069857D2E416dead' });
     await advanceClock(s, 3600);
-    expect(await find(body.id)).toMatchObject({ status: 'failed', failure_reason: 'destination_rejected', failed_at: expect.any(String) });
+    expectMembers(await find(body.id), { status: 'failed', failure_reason: 'destination_rejected', failed_at: expect.any(String) });
   });
 
   check('the same Idempotency-Key pays out once', async () => {
@@ -77,18 +78,18 @@ describe('payout rules (422, naming the field)', () => {
   check('an asset the chain does not carry', async () => {
     const reply = await s.api.post('/v1/payouts', payout({ chain: 'bitcoin', asset: 'USDT', destination_address: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' }));
     expect(reply.status).toBe(422);
-    expect(errorFields(reply)).toContain('body.asset');
+    expectErrorsName(reply.body, 'body.asset');
   });
 
   check("an address in another chain's format", async () => {
     const reply = await s.api.post('/v1/payouts', payout({ destination_address: '0x52908400098527886E0F7030069857D2E4169EE7' }));
     expect(reply.status).toBe(422);
-    expect(errorFields(reply)).toContain('body.destination_address');
+    expectErrorsName(reply.body, 'body.destination_address');
   });
 
   check('more than the available balance', async () => {
     const reply = await s.api.post('/v1/payouts', payout({ amount_cents: 9_000_000_000_000 }));
     expect(reply.status).toBe(422);
-    expect(errorFields(reply)).toContain('body.amount_cents');
+    expectErrorsName(reply.body, 'body.amount_cents');
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect } from 'vitest';
+import { walk } from './harness/pages.js';
 import { session } from './harness/session.js';
-import { check } from './harness/skip.js';
+import { check, decisionsHold } from './harness/skip.js';
+import { expectMembers, expectSameObject } from './harness/members.js';
 
 const s = session('products');
 
@@ -16,12 +18,12 @@ describe('createProduct', () => {
     const name = s.unique('Create Me');
     const reply = await create({ name, description: 'made by the contract suite', stock: 7 });
     const product = reply.body;
-    expect(product).toMatchObject({ name, type: 'account', price_cents: 1500, currency: 'USD', stock: 7, status: 'active', archived_at: null });
+    expectMembers(product, { name, type: 'account', price_cents: 1500, currency: 'USD', stock: 7, status: 'active', description: 'made by the contract suite', archived_at: null });
     expect(product.slug).toMatch(/^contract-products-create-me-/);
-    expect(product.updated_at).toBe(product.created_at);
+    if ('updated_at' in product) expect(product.updated_at).toBe(product.created_at);
     const fetched = await s.api.get(`/v1/products/${product.id}`);
     expect(fetched.status).toBe(200);
-    expect(fetched.body).toEqual(product);
+    expectSameObject(fetched.body, product, 'created and fetched');
   });
 
   check('two products with the same name get different slugs', async () => {
@@ -45,13 +47,19 @@ describe('createProduct', () => {
 });
 
 describe('updateProduct', () => {
-  check('patches a subset and sends back the full object with updated_at', async () => {
-    const product = (await create({ name: s.unique('Patch') })).body;
-    const reply = await s.api.patch(`/v1/products/${product.id}`, { price_cents: 999, description: 'cheaper' });
+  check('patches a subset, keeps what it was not given, and sends back the full object with updated_at', async () => {
+    const product = (await create({ name: s.unique('Patch'), description: 'dear', stock: 3 })).body;
+    const reply = await s.api.patch(`/v1/products/${product.id}`, { price_cents: 999 });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ ...product, price_cents: 999, description: 'cheaper', updated_at: expect.any(String) });
-    expect(reply.body.updated_at >= product.updated_at).toBe(true);
-    expect((await s.api.get(`/v1/products/${product.id}`)).body).toEqual(reply.body);
+    const { updated_at: _before, ...unchanged } = product;
+    expectMembers(reply.body, { ...unchanged, price_cents: 999, updated_at: expect.any(String) }, 'the patched product');
+    if (product.updated_at) expect(reply.body.updated_at >= product.updated_at).toBe(true);
+    // "sends back the full updated object": what a read returns, member for member
+    const fetched = (await s.api.get(`/v1/products/${product.id}`)).body;
+    expectMembers(fetched, { ...unchanged, price_cents: 999 }, 'the product read after the patch');
+    for (const [name, value] of Object.entries(fetched)) if (name !== 'updated_at' && (decisionsHold() || name in reply.body)) expect(reply.body[name], `PATCH answers ${name} as a read does`).toEqual(value);
+    const second = await s.api.patch(`/v1/products/${product.id}`, { description: 'cheaper' });
+    expectMembers(second.body, { ...unchanged, price_cents: 999, description: 'cheaper' }, 'a second patch keeps the first');
   });
 
   check('refuses stock on a license-key product (422 body.stock)', async () => {
@@ -67,10 +75,16 @@ describe('archiveProduct', () => {
     const product = (await create({ name: s.unique('Archive') })).body;
     const first = await s.api.delete(`/v1/products/${product.id}`);
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ id: product.id, deleted: true, archived_at: expect.any(String) });
+    expectMembers(first.body, { id: product.id, deleted: true, archived_at: expect.any(String) });
     const fetched = await s.api.get(`/v1/products/${product.id}`);
     expect(fetched.status).toBe(200);
-    expect(fetched.body).toMatchObject({ status: 'archived', archived_at: first.body.archived_at });
+    expectMembers(fetched.body, { status: 'archived', archived_at: first.body.archived_at });
+    // archived products stay listed, in the unfiltered list and under status=archived
+    const unfiltered = await walk(s.api, '/v1/products', 100);
+    expect(unfiltered.map((p) => p.id), 'the unfiltered list holds archived products').toContain(product.id);
+    const archived = await walk(s.api, '/v1/products', 100, { status: 'archived' });
+    expect(archived.map((p) => p.id)).toContain(product.id);
+    expect((await walk(s.api, '/v1/products', 100, { status: 'active' })).map((p) => p.id)).not.toContain(product.id);
     const again = await s.api.delete(`/v1/products/${product.id}`);
     expect(again.status).toBe(200);
     expect(again.body.archived_at).toBe(first.body.archived_at);
@@ -83,9 +97,9 @@ describe('importProductKeys', () => {
     const keys = ['A', 'B', 'C'].map((k) => `CONTRACT-${s.unique(k).replace(/\W+/g, '-')}`);
     const first = await s.api.post(`/v1/products/${product.id}/keys`, { keys: [...keys, keys[0]] });
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ imported: 3, duplicates: 1, stock_after: 3 });
+    expectMembers(first.body, { imported: 3, duplicates: 1, stock_after: 3 });
     const second = await s.api.post(`/v1/products/${product.id}/keys`, { keys: [keys[1], `${keys[2]}-new`] });
-    expect(second.body).toEqual({ imported: 1, duplicates: 1, stock_after: 4 });
+    expectMembers(second.body, { imported: 1, duplicates: 1, stock_after: 4 });
     const fetched = await s.api.get(`/v1/products/${product.id}`);
     expect(fetched.body.stock).toBe(4);
     const list = await s.api.get('/v1/products?limit=100');
@@ -111,6 +125,19 @@ describe('importProductKeys', () => {
 });
 
 describe('listProducts and getProduct', () => {
+  check('a product reads the same in the list and on its own, its price to the cent', async () => {
+    // odd cents and the largest documented price: money is integer cents, carried exactly
+    for (const price_cents of [12345, 100_000_000]) {
+      const product = (await create({ name: s.unique(`Exact ${price_cents}`), price_cents })).body;
+      expect(product.price_cents).toBe(price_cents);
+      const fetched = (await s.api.get(`/v1/products/${product.id}`)).body;
+      expect(fetched.price_cents).toBe(price_cents);
+      const listed = (await walk(s.api, '/v1/products', 100)).find((p) => p.id === product.id);
+      expect(listed, 'the new product is listed').toBeDefined();
+      expectSameObject(listed!, fetched, 'the product in the list and on its own');
+    }
+  });
+
   check('a new product is at the head of the list (newest first)', async () => {
     const product = (await create({ name: s.unique('Newest') })).body;
     const list = await s.api.get('/v1/products?limit=25');

@@ -4,6 +4,7 @@ import { walk } from './harness/pages.js';
 import { inertWebhookUrl, secondShop } from './harness/secondShop.js';
 import { session } from './harness/session.js';
 import { Shop } from './harness/shop.js';
+import { expectSameObject } from './harness/members.js';
 import { check, NotPossible } from './harness/skip.js';
 import { hasRoute } from './harness/target.js';
 
@@ -53,7 +54,7 @@ describe("another shop's resources are 404 and unlisted", () => {
     await expect404(b, 'DELETE', `/v1/products/${id}`);
     await expect404(b, 'POST', `/v1/products/${id}/keys`, { keys: ['CONTRACT-THEIRS'] });
     expect(await ids(b, '/v1/products')).not.toContain(id);
-    expect((await s.api.get(`/v1/products/${id}`)).body).toEqual(created.body);
+    expectSameObject((await s.api.get(`/v1/products/${id}`)).body, created.body, 'created and fetched');
   });
 
   check('orders and customers', async () => {
@@ -65,15 +66,17 @@ describe("another shop's resources are 404 and unlisted", () => {
     await expect404(b, 'POST', `/v1/orders/${order.id}/resend`);
     await expect404(b, 'GET', `/v1/customers/${order.customer_id}`);
     expect(await ids(b, `/v1/orders?from=${encodeURIComponent(order.created_at)}`)).not.toContain(order.id);
-    expect((await s.api.get(`/v1/orders/${order.id}`)).body.refunded_cents).toBe(0);
+    const after = (await s.api.get(`/v1/orders/${order.id}`)).body;
+    expect(after.status, 'the refund from another shop changed nothing').toBe(order.status);
+    if ('refunded_cents' in after) expect(after.refunded_cents).toBe(0);
   });
 
   check('webhook endpoints', async () => {
     const b = them(['deleteWebhook', 'testWebhook', 'listWebhooks']);
-    const created = await s.api.post('/v1/webhooks', { url: inertWebhookUrl(), events: ['payout.failed'] });
+    const created = await s.api.post('/v1/webhooks', { url: inertWebhookUrl(), events: ['payout.*'] });
     expect(created.status).toBe(201);
     s.afterThisTest('delete tenancy webhook', () => s.api.delete(`/v1/webhooks/${created.body.id}`));
-    await expect404(b, 'POST', `/v1/webhooks/${created.body.id}/test`, { event: 'payout.failed' });
+    await expect404(b, 'POST', `/v1/webhooks/${created.body.id}/test`, { event: 'order.paid' });
     await expect404(b, 'DELETE', `/v1/webhooks/${created.body.id}`);
     if (hasRoute('listWebhookDeliveries')) await expect404(b, 'GET', `/v1/webhooks/${created.body.id}/deliveries`);
     expect(await ids(b, '/v1/webhooks')).not.toContain(created.body.id);

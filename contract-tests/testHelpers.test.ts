@@ -1,7 +1,10 @@
 import { describe, expect } from 'vitest';
 import { session } from './harness/session.js';
 import { Shop } from './harness/shop.js';
-import { check, skipBecause } from './harness/skip.js';
+import { check as contractCheck, skipBecause } from './harness/skip.js';
+
+/** Every test here is about the sandbox's own operations. */
+const check = (name: string, fn: Parameters<typeof contractCheck>[1]) => contractCheck(name, fn, { kind: 'sandbox-only' });
 import { hasRoute } from './harness/target.js';
 
 /**

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertConforms, operationIdOf } from './conformance.js';
+import { assertConforms, ConformanceError, operationIdOf } from './conformance.js';
+import { driftKind, exchangeRecord, rememberExchange } from './drift.js';
 import { record } from './ledger.js';
 
 export interface CallOptions {
@@ -102,7 +103,16 @@ export class Client {
     }
     const operationId = operationIdOf(method, path);
     if (operationId) record({ kind: 'seen', operationId, status: response.status });
-    assertConforms({ method, path, status: response.status, headers: replyHeaders, body: parsed });
+    const exchange = { method, path, requestBody: payload, status: response.status, headers: replyHeaders, text, operationId };
+    rememberExchange(exchange);
+    try {
+      assertConforms({ method, path, status: response.status, headers: replyHeaders, body: parsed });
+    } catch (err) {
+      if (err instanceof ConformanceError) {
+        for (const line of err.violations) record({ kind: 'drift', operation: operationId ?? `${method} ${path.split('?')[0]}`, drift: driftKind(line), message: line, exchange: exchangeRecord(exchange) });
+      }
+      throw err;
+    }
     if (response.status >= 500) {
       // documented, so it conforms — but a contract test never expects the target to break
       throw new Error(`${operationId ?? `${method} ${path}`} answered ${response.status}: ${text.slice(0, 300)}`);

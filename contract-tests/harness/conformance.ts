@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { ResponseValidator, type Exchange } from '../../src/spec/responseValidator.js';
 import { schemaOf, spec } from './spec.js';
+import { decisionsHold } from './target.js';
 
 const validator = new ResponseValidator(spec);
 const problem = new Ajv2020({ strict: false, allErrors: true }).compile(schemaOf('Problem'));
@@ -15,7 +16,14 @@ export class Unavailable extends Error {
   }
 }
 
-export class ConformanceError extends Error {}
+export class ConformanceError extends Error {
+  constructor(
+    message: string,
+    readonly violations: string[],
+  ) {
+    super(message);
+  }
+}
 
 export function operationIdOf(method: string, path: string): string | undefined {
   return validator.operation(method, path)?.operationId;
@@ -34,15 +42,36 @@ export function assertConforms(exchange: Exchange): void {
     // 501 is the spec's "described but not available here" for any operation; it must still be a Problem.
     const body = exchange.body as { type?: string; detail?: string } | undefined;
     if (problem(body) && body?.type === 'not_implemented') throw new Unavailable(operationId, body.detail ?? '');
-    throw new ConformanceError(`${operationId} 501: the body is not a not_implemented Problem: ${JSON.stringify(body)?.slice(0, 300)}`);
+    const message = `${operationId} 501: the body is not a not_implemented Problem: ${JSON.stringify(body)?.slice(0, 300)}`;
+    throw new ConformanceError(message, [message]);
   }
   const violations = validator.check(exchange);
+  violations.push(...problemViolations(exchange));
   violations.push(...proxyViolations(exchange));
   if (violations.length) {
     throw new ConformanceError(
       `Response does not conform to openapi/sx.v1.yaml (${exchange.method} ${exchange.path} → ${exchange.status}):\n  - ${violations.join('\n  - ')}`,
+      violations,
     );
   }
+}
+
+/**
+ * What holds for every problem, whatever operation answered it: its `status`, when it has one,
+ * is the HTTP status (RFC 9457: the reference's). Where decisions hold, its `request_id` is the
+ * answer's `X-Request-Id` — except on a replay, whose stored body names the original request.
+ */
+function problemViolations(exchange: Exchange): string[] {
+  if (!/problem\+json/.test(String(exchange.headers['content-type'] ?? ''))) return [];
+  const body = exchange.body as { status?: unknown; request_id?: unknown } | undefined;
+  if (!body || typeof body !== 'object') return [];
+  const out: string[] = [];
+  if (body.status !== undefined && body.status !== exchange.status) out.push(`problem: body status ${String(body.status)} is not the HTTP status ${exchange.status}`);
+  const header = exchange.headers['x-request-id'];
+  if (decisionsHold() && body.request_id !== undefined && header !== undefined && !exchange.headers['idempotent-replayed'] && body.request_id !== header) {
+    out.push(`problem: request_id '${String(body.request_id)}' is not the X-Request-Id '${String(header)}' (decision)`);
+  }
+  return out;
 }
 
 interface ProxyViolation {

@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { driftMarkdown } from './drift.js';
+import { readLedger } from './ledger.js';
 import type { TestProject } from 'vitest/node';
 import { EnvError, readEnv, type SuiteEnv } from './env.js';
 import { fillPath, operations } from './spec.js';
@@ -73,6 +75,7 @@ function banner(info: TargetInfo, env: SuiteEnv): string {
     `  second shop:    ${env.secondApiKey ? 'SX_SECOND_API_KEY' : info.routes.createEphemeralTenant ? 'POST /v1/test_helpers/tenants' : 'none (tenancy tests skip)'}`,
     `  webhooks:       ${receiver}`,
     `  slow tests:     ${info.slow ? 'on' : 'off (SX_SLOW=1 turns them on)'}`,
+    `  decisions:      ${info.kind === 'in-process' ? 'held (the suite\'s own sandbox)' : env.strict ? 'held (SX_STRICT=1)' : 'not held: only the reference fails this run (SX_STRICT=1 holds the sandbox\'s decisions too)'}`,
     '',
   ].join('\n');
 }
@@ -109,6 +112,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('target', info);
   return async () => {
     await started.close();
+    // against a deployment: the drift report, beside the JUnit report
+    if (info.kind === 'external') {
+      const path = process.env.SX_DRIFT_REPORT || 'test-results/contract-drift.md';
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, driftMarkdown(readLedger(ledgerDir), info.baseUrl));
+      process.stdout.write(`contract drift report written to ${path}\n`);
+    }
     rmSync(ledgerDir, { recursive: true, force: true });
   };
 }

@@ -48,19 +48,23 @@ export interface Variant {
   headers?: Record<string, string>;
   /** the key the errors map must name (case-insensitive) */
   field?: string;
+  /** a decision of this sandbox, not the reference (refusing unknown members: many APIs ignore them) */
+  decision?: string;
 }
+
+const UNKNOWN = 'an unknown query parameter or body member is refused with 400; the reference allows ignoring it';
 
 /** Requests the spec says are 400: something missing, unknown or unparsable. */
 export function badRequests(op: SpecOperation): Variant[] {
   const path = harmlessPath(op);
   const example = exampleBody(op);
   const variants: Variant[] = [
-    { name: 'an unknown query parameter', path: `${path}?contract_suite_unknown=1`, body: example, field: 'query.contract_suite_unknown' },
+    { name: 'an unknown query parameter', path: `${path}?contract_suite_unknown=1`, body: example, field: 'query.contract_suite_unknown', decision: UNKNOWN },
   ];
   if (!op.body) return variants;
   // Prism's proxy answers a body it cannot parse itself, so through it the target never sees one
   if (!target.env.viaPrism) variants.push({ name: 'unparsable JSON', path, raw: { type: 'application/json', data: '{"contract_suite": ' } });
-  variants.push({ name: 'an unknown body field', path, body: { ...example, contract_suite_unknown: 1 }, field: 'body.contract_suite_unknown' });
+  variants.push({ name: 'an unknown body field', path, body: { ...example, contract_suite_unknown: 1 }, field: 'body.contract_suite_unknown', decision: UNKNOWN });
   const required = requiredBodyFields(op);
   if (required.length && example) {
     const { [required[0]]: _dropped, ...rest } = example;

@@ -10,7 +10,18 @@ import { threadId } from 'node:worker_threads';
  */
 export type LedgerEntry =
   | { kind: 'seen'; operationId: string; status: number }
-  | { kind: 'skip'; operationIds: string[]; statuses?: number[]; reason: string; test: string };
+  | { kind: 'skip'; operationIds: string[]; statuses?: number[]; reason: string; test: string }
+  /** one per contract test (and per decision left out inside one): what kind it is and how it ended */
+  | { kind: 'assertion'; assertion: 'reference' | 'decision' | 'sandbox-only'; outcome: 'passed' | 'failed' | 'skipped'; test: string }
+  /** a non-conformance, for the drift report: what kind, where, and one exchange that shows it */
+  | { kind: 'drift'; operation: string; drift: DriftKind; message: string; test?: string; exchange?: ExchangeRecord };
+
+export type DriftKind = 'status not documented' | 'member missing' | 'type wrong' | 'header missing' | 'behaviour differs';
+
+export interface ExchangeRecord {
+  request: string;
+  response: string;
+}
 
 let dir: string | undefined;
 const seen = new Set<string>();

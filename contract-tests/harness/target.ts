@@ -29,6 +29,11 @@ declare module 'vitest' {
 export const target: TargetInfo = inject('target');
 openLedger(target.ledgerDir);
 
+/** Decisions are held against the suite's own sandbox, and against a deployment only with SX_STRICT=1. */
+export function decisionsHold(): boolean {
+  return target.kind === 'in-process' || target.env.strict;
+}
+
 /** The target has this sandbox-only operation's route (it may still answer 501 when used). */
 export function hasRoute(operationId: string): boolean {
   return target.routes[operationId] === true;

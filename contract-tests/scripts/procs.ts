@@ -123,6 +123,26 @@ export function runSuite(env: Record<string, string>, args: string[] = []): Prom
   });
 }
 
+/** Runs the suite with its output captured (for runs side by side); resolves with the exit code and the output. */
+export function runSuiteQuietly(env: Record<string, string>, args: string[] = []): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+    const child = spawn(process.execPath, [vitest, 'run', '--config', 'contract-tests/vitest.config.ts', ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
+    });
+    live.add(child);
+    const chunks: Buffer[] = [];
+    child.stdout!.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr!.on('data', (c: Buffer) => chunks.push(c));
+    child.once('exit', (code, signal) => {
+      live.delete(child);
+      resolve({ code: code ?? (signal ? 1 : 0), output: Buffer.concat(chunks).toString('utf8') });
+    });
+  });
+}
+
 /** Extra arguments for the suite: whatever followed `--` on the script's command line. */
 export function passThrough(): string[] {
   return process.argv.slice(2);

@@ -2,10 +2,14 @@ import { Problem } from '../http/problem.js';
 import { formatBytes } from '../state/budget.js';
 import type { Tenant } from '../state/tenant.js';
 
-/** A per-tenant cap, hit: a clear 422 naming the cap, never a silent drop. */
+/**
+ * A per-tenant cap, hit: a clear 422 naming the cap, never a silent drop.
+ * The `errors` key is the field path `body` — the request as a whole — since
+ * no single member of it is wrong.
+ */
 export function assertRoom(current: number, cap: number, what: string, remedy = 'Reset the shop (POST /v1/test_helpers/reset) or raise the cap.'): void {
   if (current >= cap) {
-    throw Problem.rule(what, `this sandbox allows at most ${cap} ${what} per shop`, `This shop already has ${current} ${what}; the sandbox caps it at ${cap}. ${remedy}`);
+    throw Problem.rule('body', `this sandbox allows at most ${cap} ${what} per shop`, `This shop already has ${current} ${what}; the sandbox caps it at ${cap}. ${remedy}`);
   }
 }
 

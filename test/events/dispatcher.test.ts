@@ -3,13 +3,14 @@ import type { OpenAPIV3_1 } from 'openapi-types';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../../src/spec/load.js';
 import { createAjv } from '../../src/spec/ajv.js';
+import { strictReading } from '../../src/spec/readings.js';
 import { newProduct, otherShop, receiver, register, settle, webhookSandbox } from './harness.js';
 import type { SandboxOptions } from '../../src/index.js';
 import type { Behaviour } from '../support/receiver.js';
 import type { TestSandbox } from '../support/sandbox.js';
 
 const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-const eventHook = (loadSpec().spec.webhooks as Record<string, OpenAPIV3_1.PathItemObject>).event.post!;
+const eventHook = (strictReading(loadSpec().spec).webhooks as Record<string, OpenAPIV3_1.PathItemObject>).event.post!;
 const eventSchema = createAjv().compile((eventHook.requestBody as OpenAPIV3_1.RequestBodyObject).content['application/json'].schema!);
 
 const deliveries = async (t: TestSandbox, endpointId: string, key?: string) => {

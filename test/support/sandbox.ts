@@ -1,12 +1,16 @@
 import request from 'supertest';
 import { createSandbox, ManualClock, type Sandbox, type SandboxOptions } from '../../src/index.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { strictReading } from '../../src/spec/readings.js';
 import { ResponseValidator } from '../../src/spec/responseValidator.js';
 
 process.env.SX_SANDBOX_QUIET ??= '1';
 
-// One validator for the whole run: the spec is compiled once.
-export const responses = new ResponseValidator(loadSpec().spec);
+// One validator for the whole run: the spec is compiled once. The sandbox's own
+// tests hold every answer to the strict reading (closed objects, every member
+// this sandbox sends), not just to the contract a deployment must meet.
+export const strictSpec = strictReading(loadSpec().spec);
+export const responses = new ResponseValidator(strictSpec);
 
 export interface CallOptions {
   /** bearer secret; `null` sends no Authorization header (default: the demo key) */
