@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 
 /** A per-tenant cap, hit: a clear 422 naming the cap, never a silent drop. */
 export function assertRoom(current: number, cap: number, what: string, remedy = 'Reset the shop (POST /v1/test_helpers/reset) or raise the cap.'): void {

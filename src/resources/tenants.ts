@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { RateLimiter } from '../http/rateLimit.js';
+import { RateLimiter } from '../engine/stages/rateLimit.js';
 import type { HandlerSet } from '../services.js';
 import type { RouteTable } from '../spec/routeTable.js';
 import { isoSeconds, type Clock } from '../state/clock.js';
