@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { DEMO_KEY_ID, DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
 import { expressDoor } from './doors/express.js';
+import { fetchDoor, type FetchHandler } from './doors/fetch.js';
 import { createEngine, type Engine } from './engine/engine.js';
 import { visitorShopLimit } from './engine/stages/visitorShops.js';
 import { docsRoutes } from './docs/routes.js';
@@ -31,6 +32,7 @@ import type { Tenant } from './state/tenant.js';
 export type { SandboxOptions } from './config.js';
 export { ManualClock } from './state/clock.js';
 export { DEMO_KEY_SECRET } from '../fixtures/index.js';
+export type { FetchHandler, FetchInfo } from './doors/fetch.js';
 export type { Engine } from './engine/engine.js';
 export type { EngineReply, EngineRequest } from './engine/types.js';
 
@@ -39,6 +41,8 @@ export const DEMO_TENANT_ID = 'tnt_demo';
 export interface Sandbox {
   /** the Express door (what `listen()` serves) */
   app: Express;
+  /** the fetch door: `Request` → `Response`, no port (service workers, edge runtimes, tests) */
+  fetch: FetchHandler;
   /** the transport-neutral core every door calls: a plain request in, a plain reply out */
   engine: Engine;
   config: ResolvedConfig;
@@ -142,6 +146,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const servers = new Set<Server>();
   return {
     app,
+    fetch: fetchDoor(engine),
     engine,
     config,
     spec,
