@@ -56,7 +56,8 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array> {
     if (next.done) break;
     size += next.value.length;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // not awaited: the cancel of a tee'd stream (MSW clones each request) settles only when every branch is cancelled
+      reader.cancel().catch(() => {});
       throw tooLarge();
     }
     chunks.push(next.value);

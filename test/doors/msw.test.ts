@@ -12,7 +12,7 @@ import { DEMO_KEY_SECRET, sxHandlers } from '../../src/doors/msw.js';
 process.env.SX_SANDBOX_QUIET ??= '1';
 
 const unhandled: string[] = [];
-const app = createSandbox({ clockMode: 'frozen' });
+const app = createSandbox({ clockMode: 'frozen', bodyLimitBytes: 4096 });
 const server = setupServer(...sxHandlers({ sandbox: app }), ...sxHandlers({ baseUrl: 'http://localhost:5173/api/v1' }));
 server.events.on('request:unhandled', ({ request }) => void unhandled.push(request.url));
 
@@ -50,6 +50,13 @@ describe('sx-sandbox/msw', () => {
     expect(reply.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(reply.headers.get('access-control-allow-origin')).toBe('*');
     expect(((await reply.json()) as { type: string }).type).toBe('unauthenticated');
+  });
+
+  it('refuses a body over the limit at once: 413, though MSW hands the sandbox a clone of the stream', async () => {
+    const body = JSON.stringify({ name: 'Big', type: 'account', price_cents: 1, currency: 'USD', description: 'x'.repeat(20_000) });
+    const reply = await fetch('https://api.sellix.gg/v1/products', { method: 'POST', headers, body });
+    expect(reply.status).toBe(413);
+    expect(((await reply.json()) as { detail: string }).detail).toBe('The request body exceeds the limit of 4096 bytes.');
   });
 
   it('serves a configured base URL, each sandbox with its own state', async () => {
