@@ -61,7 +61,8 @@ export function expressDoor(parts: ExpressDoorParts): Express {
   if (parts.requestLog) app.use(parts.requestLog);
   app.use(clientIp(parts.trustProxy));
   app.use((req, res, next) => {
-    parts.engine.run(toEngineRequest(req, res)).then(({ reply, context, unrouted }) => {
+    // a throw while writing (a header value Node refuses) reaches `problems` below, never an unhandled rejection
+    void parts.engine.run(toEngineRequest(req, res)).then(({ reply, context, unrouted }) => {
       // what the request log reads
       res.locals.requestId = context.requestId;
       res.locals.operation = context.operation;
@@ -73,7 +74,7 @@ export function expressDoor(parts: ExpressDoorParts): Express {
         return;
       }
       send(res, reply);
-    }, next);
+    }).catch(next);
   });
   if (parts.extras) {
     app.use(parts.extras);
