@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/engine.js';
-import { toProblem } from '../engine/render.js';
+import { problemBody, PROBLEM_CONTENT_TYPE, toProblem } from '../engine/render.js';
 import type { EngineRequest } from '../engine/types.js';
 
 /** What a host knows about a request besides the Request itself (Deno's and Bun's `info.remoteAddr`, say). */
@@ -91,6 +91,15 @@ export function fetchDoor(engine: Engine, pathOf: (url: URL) => string = (url) =
       ip: info.clientAddress ?? '',
     });
     const empty = request.method === 'HEAD' || NO_BODY.has(reply.status);
-    return new Response(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
+    try {
+      return new Response(empty ? null : reply.body, { status: reply.status, headers: reply.headers });
+    } catch (err) {
+      // a header value the Fetch API refuses: still a problem answer, never a rejected promise
+      const requestId = reply.headers['X-Request-Id'] ?? '';
+      return new Response(problemBody(url.pathname, requestId, toProblem(err)), {
+        status: 500,
+        headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'X-Request-Id': requestId },
+      });
+    }
   };
 }

@@ -69,7 +69,8 @@ export function createEngine<S>(parts: EngineParts<S>): Engine & { run(request: 
     const reading = readBody(routed);
     if (reading) await reading;
     validate(routed);
-    const replay = await idempotency(routed);
+    const claiming = idempotency(routed);
+    const replay = claiming && (await claiming);
     if (replay) return replay;
     return runHandler(routed);
   }

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { result } from '../../src/engine/stages/dispatch.js';
 import { createSandbox, ManualClock } from '../../src/index.js';
 import { responses } from '../support/sandbox.js';
 
@@ -111,6 +112,17 @@ describe('the fetch door: Request in, Response out, no port', () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get('ratelimit-policy')).toMatch(/^"tenants";q=1;w=\d+$/);
     expect((await mint('192.0.2.2')).status).toBe(201);
+    await s.close();
+  });
+});
+
+describe('the fetch door when the Fetch API refuses a reply', () => {
+  it('answers a 500 problem, not a rejected promise, for a header value a Response cannot carry', async () => {
+    const s = sandbox({ handlerOverrides: { listProducts: () => result(200, {}, { 'X-Broken': 'a\nb' }) } });
+    const reply = await s.fetch(new Request(`${ORIGIN}/v1/products`, { headers: { authorization: `Bearer ${s.demoKey}` } }));
+    expect(reply.status).toBe(500);
+    expect(reply.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(((await reply.json()) as { type: string }).type).toBe('server_error');
     await s.close();
   });
 });

@@ -35,10 +35,15 @@ async function fingerprint(method: string, path: string, body: unknown): Promise
  * `Idempotent-Replayed: true`; a different request → 409; still running →
  * 409. Only handler replies below 500 are remembered (see `remember`).
  */
-export async function idempotency(ctx: RoutedContext): Promise<EngineReply | undefined> {
+export function idempotency(ctx: RoutedContext): Promise<EngineReply | undefined> | undefined {
   const { idempotencyKey: key, tenant, operation } = ctx;
+  // without a key nothing waits: reads and keyless writes take no promise here
   if (!key || !tenant || operation.idempotency === 'none') return undefined;
-  // the fingerprint is of the body as sent, before defaults were applied
+  return claim(ctx, tenant, key);
+}
+
+async function claim(ctx: RoutedContext, tenant: Tenant, key: string): Promise<EngineReply | undefined> {
+  // the fingerprint is of the body as parsed (defaults filled in, as the handler gets it; undefined when none was sent)
   const print = await fingerprint(ctx.request.method, ctx.request.path, ctx.sentBody);
   // from here on nothing awaits: looking the key up and claiming it is one step
   const now = tenant.clock.now();
