@@ -3,8 +3,8 @@
  * `npm pack --dry-run` would publish, packs it, installs the tarball with
  * --omit=dev into an empty directory, and there runs the README's quick start
  * (`npx sx-sandbox --port 0`, then GET /v1/products with the printed key), the
- * README's createSandbox example as a plain .mjs file (and once more from the
- * repository), and type-checks that example as a TypeScript consumer with
+ * README's createSandbox and fetch/MSW examples as plain .mjs files (and once
+ * more from the repository), and type-checks them as a TypeScript consumer with
  * skipLibCheck off. Exits non-zero on the first failure. Everything listens
  * on 127.0.0.1; the temporary directory is removed at the end (KEEP=1 keeps it).
  */
@@ -114,24 +114,42 @@ async function quickStart(): Promise<void> {
   process.stdout.write('  nothing written into node_modules, nothing computed that the build made\n');
 }
 
-function readmeExample(): void {
-  step(`the README's "${EXAMPLE_HEADING}" example as a plain .mjs file, installed and from the repository`);
-  const code = codeBlockAfter(readme, EXAMPLE_HEADING);
-  writeFileSync(join(consumer, 'example.mjs'), code);
-  const installed = run(process.execPath, ['example.mjs'], { cwd: consumer, timeoutMs: 60_000 }).stdout;
-  // from the repository the package name resolves to the package itself (self-reference through "exports")
-  const fromRepo = run(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, timeoutMs: 60_000 }).stdout;
-  const promised = /\/\/ (200 .+)$/m.exec(code)?.[1] ?? fail('the example no longer says what it prints');
-  for (const [where, output] of [['installed', installed], ['repository', fromRepo]]) {
-    if (output.trim() !== promised) fail(`${where}: the example printed '${output.trim()}', the README says '${promised}'`);
-  }
-  process.stdout.write(`  printed '${promised}' both times\n`);
+/** The README's examples under these headings; `adds` are what a reader installs next to the package for one. */
+const EXAMPLES: { heading: string; file: string; adds: string[] }[] = [
+  { heading: EXAMPLE_HEADING, file: 'example', adds: [] },
+  { heading: 'Without a port: the fetch and MSW doors', file: 'example-doors', adds: ['msw'] },
+];
 
-  step('the same example type-checked as a TypeScript consumer, skipLibCheck: false');
-  writeFileSync(join(consumer, 'example.ts'), code);
+/** The version range this repository develops against, so the consumer gets what the tests ran with. */
+function devRange(name: string): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  return `${name}@${pkg.devDependencies[name] ?? fail(`${name} is not a devDependency`)}`;
+}
+
+function readmeExample(): void {
+  for (const { heading, file, adds } of EXAMPLES) {
+    step(`the README's "${heading}" example as a plain .mjs file, installed and from the repository`);
+    if (adds.length) run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', ...adds.map(devRange)], { cwd: consumer });
+    const code = codeBlockAfter(readme, heading);
+    writeFileSync(join(consumer, `${file}.mjs`), code);
+    const installed = run(process.execPath, [`${file}.mjs`], { cwd: consumer, timeoutMs: 60_000 }).stdout;
+    // from the repository the package name resolves to the package itself (self-reference through "exports")
+    const fromRepo = run(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, timeoutMs: 60_000 }).stdout;
+    const promised = /\/\/ (20[01] .+)$/m.exec(code)?.[1] ?? fail('the example no longer says what it prints');
+    for (const [where, output] of [['installed', installed], ['repository', fromRepo]]) {
+      if (output.trim() !== promised) fail(`${where}: the example printed '${output.trim()}', the README says '${promised}'`);
+    }
+    process.stdout.write(`  printed '${promised}' both times\n`);
+    writeFileSync(join(consumer, `${file}.ts`), code);
+  }
+
+  step('the same examples type-checked as a TypeScript consumer, skipLibCheck: false');
   writeFileSync(
     join(consumer, 'tsconfig.json'),
-    JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, noEmit: true }, files: ['example.ts'] }),
+    JSON.stringify({
+      compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, noEmit: true },
+      files: EXAMPLES.map(({ file }) => `${file}.ts`),
+    }),
   );
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], { cwd: consumer, timeoutMs: 120_000 });
   process.stdout.write('  no errors: the public types need nothing but the package and its dependencies\n');

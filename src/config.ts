@@ -1,5 +1,5 @@
 import type { Caps, HandlerSet } from './services.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rateLimit.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './engine/stages/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
 import { DEFAULT_MEMORY, PUBLIC_MEMORY, type MemoryLimits } from './state/budget.js';

@@ -4,17 +4,20 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { DEMO_KEY_ID, DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
-import { buildApp } from './app.js';
+import { expressDoor } from './doors/express.js';
+import { fetchDoor, type FetchHandler } from './doors/fetch.js';
+import { createEngine, type Engine } from './engine/engine.js';
+import { visitorShopLimit } from './engine/stages/visitorShops.js';
 import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
-import { answerClientErrors } from './http/clientError.js';
-import { RateLimiter } from './http/rateLimit.js';
+import { answerClientErrors } from './doors/clientError.js';
+import { RateLimiter } from './engine/stages/rateLimit.js';
 import { Logger } from './log/logger.js';
 import { bindHandlers } from './resources/index.js';
 import { budgetGate } from './resources/budgetGate.js';
-import { ephemeralTenantGate, makeReadOnly } from './resources/tenants.js';
+import { makeReadOnly } from './resources/tenants.js';
 import type { Services } from './services.js';
 import { loadSpec, type Spec } from './spec/load.js';
 import { readOperations } from './spec/operations.js';
@@ -30,11 +33,19 @@ import type { Tenant } from './state/tenant.js';
 export type { SandboxOptions } from './config.js';
 export { ManualClock } from './state/clock.js';
 export { DEMO_KEY_SECRET } from '../fixtures/index.js';
+export type { FetchHandler, FetchInfo } from './doors/fetch.js';
+export type { Engine } from './engine/engine.js';
+export type { EngineReply, EngineRequest } from './engine/types.js';
 
 export const DEMO_TENANT_ID = 'tnt_demo';
 
 export interface Sandbox {
+  /** the Express door (what `listen()` serves) */
   app: Express;
+  /** the fetch door: `Request` → `Response`, no port (service workers, edge runtimes, tests) */
+  fetch: FetchHandler;
+  /** the transport-neutral core every door calls: a plain request in, a plain reply out */
+  engine: Engine;
   config: ResolvedConfig;
   spec: Spec;
   routes: RouteTable;
@@ -114,7 +125,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     webhooks,
   };
 
-  const app = buildApp({
+  const engine = createEngine({
     routes,
     handlers,
     services,
@@ -123,19 +134,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     limiter: new RateLimiter(config.rateLimits, config.clock),
     cors: { origins: config.corsOrigins },
     bodyLimitBytes: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    gates: [visitorShopLimit(routes, config.ephemeral, config.clock)],
     budget: budgetGate(ephemeral),
     log: logError,
+  });
+  const app = expressDoor({
+    engine,
+    trustProxy: config.trustProxy,
+    log: logError,
     requestLog: logger?.requests(),
-    extras: (app) => {
-      app.use(ephemeralTenantGate(routes, config.ephemeral, config.clock));
-      app.use(docsRoutes({ specText }));
-    },
+    extras: docsRoutes({ specText }),
   });
 
   const servers = new Set<Server>();
   return {
     app,
+    fetch: fetchDoor(engine),
+    engine,
     config,
     spec,
     routes,

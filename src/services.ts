@@ -3,7 +3,7 @@ import type { WebhookDispatcher } from './events/dispatcher.js';
 import type { CursorCodec } from './state/cursor.js';
 import type { EphemeralTenants } from './state/expiry.js';
 import type { TenantStore } from './state/store.js';
-import type { Handler } from './http/dispatch.js';
+import type { Handler } from './engine/stages/dispatch.js';
 
 /** Limits that keep one tenant (or a public host) from eating the machine. */
 export interface Caps {

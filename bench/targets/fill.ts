@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../src/index.js';
-import type { HandlerContext } from '../../src/http/dispatch.js';
+import type { HandlerContext } from '../../src/engine/stages/dispatch.js';
 import { productHandlers } from '../../src/resources/products.js';
 import type { Services } from '../../src/services.js';
 import { ABILITIES } from '../../src/state/records.js';

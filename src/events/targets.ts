@@ -1,7 +1,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 
 /**
  * Where the sandbox may POST. Locally: `https` anywhere, or plain `http` to

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import { isoSeconds } from '../state/clock.js';
 import type { ApiKey } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import { formatBytes } from '../state/budget.js';
 import type { Tenant } from '../state/tenant.js';
 

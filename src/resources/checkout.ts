@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import type { Order, Product } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import type { Collection } from '../state/collection.js';
 import type { Customer, Order } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';

@@ -1,6 +1,6 @@
 import type { Collection, Record } from '../state/collection.js';
 import type { CursorCodec } from '../state/cursor.js';
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 
 export interface ListPage<T> {
   object: 'list';

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import { isoSeconds } from '../state/clock.js';
 import type { Collection } from '../state/collection.js';
 import type { Payout } from '../state/records.js';

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
-import { RateLimiter } from '../http/rateLimit.js';
-import { Problem } from '../http/problem.js';
+import { RateLimiter } from '../engine/stages/rateLimit.js';
+import { Problem } from '../engine/problem.js';
 import type { HandlerSet } from '../services.js';
 import type { RouteTable } from '../spec/routeTable.js';
 import { isoSeconds, type Clock } from '../state/clock.js';
@@ -48,39 +48,6 @@ function createOrRefuse(create: () => VisitorShop): VisitorShop {
     }
     throw err;
   }
-}
-
-/**
- * The per-IP budget for visitor shops. The operation has no key, so the
- * pipeline's per-key limit never sees it: this gate runs before the body is
- * even read, so every attempt counts (429 comes before 400/422, as for keys).
- * One small owner object per IP holds its bucket; IPs quiet for a whole
- * window are forgotten (their bucket would be full again anyway), so a host
- * seen by a million addresses does not remember a million buckets.
- */
-export function ephemeralTenantGate(routes: RouteTable, limits: EphemeralLimits, clock: Clock): RequestHandler {
-  const quota = limits.perIpPerWindow;
-  const limiter = new RateLimiter({ read: quota, write: quota, windowSeconds: limits.windowSeconds }, clock);
-  const windowMs = limits.windowSeconds * 1000;
-  const owners = new Map<string, { seen: number }>();
-  let prunedAt = clock.now();
-
-  return (req, res, next) => {
-    if (req.method !== 'POST') return next();
-    const match = routes.match(req.method, req.path);
-    if (match.kind !== 'found' || match.operation.operationId !== OPERATION) return next();
-    const now = clock.now();
-    if (now - prunedAt >= windowMs) {
-      for (const [ip, owner] of owners) if (now - owner.seen >= windowMs) owners.delete(ip);
-      prunedAt = now;
-    }
-    const ip = req.ip ?? '';
-    const owner = owners.get(ip) ?? { seen: now };
-    owner.seen = now;
-    owners.set(ip, owner);
-    limiter.apply(res, owner, 'tenants', 'write', { name: 'tenants', per: 'this client IP' });
-    next();
-  };
 }
 
 /**

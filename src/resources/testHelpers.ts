@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import type { HandlerSet } from '../services.js';
 import { isoSeconds } from '../state/clock.js';
 import { resumePayouts } from './payouts.js';

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.js';
+import { Problem } from '../engine/problem.js';
 import { newSigningSecret } from '../events/signing.js';
 import type { Collection } from '../state/collection.js';
 import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';

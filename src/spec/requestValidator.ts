@@ -2,7 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { OpenAPIV3_1 } from 'openapi-types';
 import { createAjv } from './ajv.js';
 import { boundsOnly } from './requestBounds.js';
-import type { FieldErrors } from '../http/problem.js';
+import type { FieldErrors } from '../engine/problem.js';
 
 export interface RequestParts {
   params: Record<string, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../../src/http/problem.js';
+import { Problem } from '../../src/engine/problem.js';
 import { checkRegistration, deliveryAddresses, internalKind, parseTarget, type Resolve } from '../../src/events/targets.js';
 
 const answers = (table: Record<string, string[]>): Resolve => async (host) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardedClientIp } from '../../src/http/clientIp.js';
+import { forwardedClientIp } from '../../src/doors/clientIp.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const TENANTS = '/v1/test_helpers/tenants';

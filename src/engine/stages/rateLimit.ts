@@ -1,8 +1,12 @@
-import type { RequestHandler, Response } from 'express';
-import type { Clock } from '../state/clock.js';
-import type { Tenant } from '../state/tenant.js';
-import type { Operation, RateClass } from '../spec/operations.js';
-import { Problem } from './problem.js';
+import type { RateClass } from '../../spec/operations.js';
+import type { Clock } from '../../state/clock.js';
+import { Problem } from '../problem.js';
+import type { RoutedContext } from '../types.js';
+
+/** Where the RateLimit headers go: the engine's reply headers, or anything with setHeader (an Express response). */
+export interface HeaderSink {
+  setHeader(name: string, value: string): unknown;
+}
 
 export interface RateLimits {
   /** requests per window for GET/HEAD */
@@ -81,7 +85,7 @@ export class RateLimiter {
    * Counts the request and sets the IETF RateLimit headers (draft-08 form); throws 429 past the quota.
    * `policy` renames the policy and who the quota belongs to (the per-IP limit on visitor shops).
    */
-  apply(res: Response, owner: object, subject: string, cls: RateClass, policy: { name?: string; per?: string } = {}): void {
+  apply(res: HeaderSink, owner: object, subject: string, cls: RateClass, policy: { name?: string; per?: string } = {}): void {
     const result = this.take(owner, subject, cls);
     const name = policy.name ?? POLICY_NAME[cls];
     res.setHeader('RateLimit-Policy', `"${name}";q=${result.quota};w=${this.limits.windowSeconds}`);
@@ -97,15 +101,15 @@ export class RateLimiter {
   }
 }
 
+/** The reply headers of a context, as a HeaderSink. */
+export function headerSink(ctx: { headers: Record<string, string> }): HeaderSink {
+  return { setHeader: (name, value) => (ctx.headers[name] = value) };
+}
+
 /** Every authenticated request counts against its key, in its operation's class. */
-export function rateLimit(limiter: RateLimiter): RequestHandler {
-  return (_req, res, next) => {
-    const tenant = res.locals.tenant as Tenant | undefined;
-    if (!tenant) {
-      next();
-      return;
-    }
-    limiter.apply(res, tenant, res.locals.key.id, (res.locals.operation as Operation).rateClass);
-    next();
+export function rateLimit(limiter: RateLimiter): (ctx: RoutedContext) => void {
+  return (ctx) => {
+    if (!ctx.tenant || !ctx.key) return;
+    limiter.apply(headerSink(ctx), ctx.tenant, ctx.key.id, ctx.operation.rateClass);
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/http/body.js';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from '../../src/engine/stages/body.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 describe('JSON bodies', () => {

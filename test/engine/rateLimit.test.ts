@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../../src/http/rateLimit.js';
+import { RateLimiter } from '../../src/engine/stages/rateLimit.js';
 import { ManualClock } from '../../src/state/clock.js';
 import { seededRandom } from '../../src/state/random.js';
 import { TestSandbox } from '../support/sandbox.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Problem } from '../../src/http/problem.js';
+import { Problem } from '../../src/engine/problem.js';
 
 describe('Problem', () => {
   it('is an Error without a captured stack, and leaves stack capture on for real errors', () => {

@@ -1,10 +1,9 @@
-import type { RequestHandler } from 'express';
-import type { Operation } from '../spec/operations.js';
-import type { ApiKey } from '../state/records.js';
-import type { Tenant } from '../state/tenant.js';
-import type { Reply } from './idempotency.js';
-import { Problem } from './problem.js';
-import { problemBody } from './render.js';
+import type { Operation } from '../../spec/operations.js';
+import type { ApiKey } from '../../state/records.js';
+import type { Tenant } from '../../state/tenant.js';
+import { Problem } from '../problem.js';
+import { problemBody, PROBLEM_CONTENT_TYPE } from '../render.js';
+import type { EngineReply, RoutedContext } from '../types.js';
 
 /** What a handler sees: the validated request, its tenant and key, and the sandbox's services. */
 export interface HandlerContext<Services = unknown> {
@@ -34,46 +33,47 @@ function isResult(value: unknown): value is { status: number; body: unknown; hea
   return !!value && typeof value === 'object' && RESULT in value;
 }
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /**
- * Runs the operation's handler and sends its reply. A Problem the handler
+ * Runs the operation's handler and makes its reply. A Problem the handler
  * raises (404, a 422 rule) is its answer too and is remembered for
- * idempotent replays; anything else is a 500 and is not.
+ * idempotent replays; anything else is a 500 (rethrown for the renderer) and
+ * is not. What is remembered is the handler's own reply, without the
+ * pipeline's headers (request id, RateLimit): a replay gets fresh ones.
  */
-export function dispatch<S>(handlers: ReadonlyMap<string, Handler<S>>, services: S): RequestHandler {
-  return async (req, res, next) => {
-    const operation = res.locals.operation as Operation;
-    const remember = res.locals.remember as ((reply: Reply | null) => void) | undefined;
-    let reply: Reply;
+export function dispatch<S>(handlers: ReadonlyMap<string, Handler<S>>, services: S): (ctx: RoutedContext) => Promise<EngineReply> {
+  return async (ctx) => {
+    const { operation } = ctx;
+    let reply: EngineReply;
     try {
       const value = await handlers.get(operation.operationId)!({
         operation,
-        tenant: res.locals.tenant,
-        key: res.locals.key,
-        params: res.locals.params,
-        query: res.locals.query,
-        body: res.locals.body,
-        requestId: res.locals.requestId,
-        ip: req.ip ?? '',
+        tenant: ctx.tenant!,
+        key: ctx.key!,
+        params: ctx.params,
+        query: ctx.query as Record<string, any>,
+        body: ctx.body,
+        requestId: ctx.requestId,
+        ip: ctx.request.ip,
         services,
       });
       const { status, body, headers } = isResult(value)
         ? value
         : { status: operation.successStatus, body: value, headers: {} as Record<string, string> };
-      reply = { status, headers: { 'Content-Type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+      reply = { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: JSON.stringify(body) ?? '' };
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) {
-        remember?.(null);
-        next(err);
-        return;
+        ctx.remember?.(null);
+        throw err;
       }
       reply = {
         status: err.status,
-        headers: { 'Content-Type': 'application/problem+json; charset=utf-8', ...err.headers },
-        body: problemBody(req, res, err),
+        headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...err.headers },
+        body: problemBody(ctx.request.path, ctx.requestId, err),
       };
     }
-    remember?.(reply);
-    for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-    res.status(reply.status).send(reply.body);
+    ctx.remember?.(reply);
+    return { status: reply.status, headers: { ...ctx.headers, ...reply.headers }, body: reply.body };
   };
 }

@@ -1,7 +1,7 @@
 import { maxHeaderSize, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_TYPES, type ProblemStatus } from './problem.js';
-import { newRequestId } from './requestId.js';
+import { PROBLEM_TYPES, type ProblemStatus } from '../engine/problem.js';
+import { newRequestId } from '../engine/stages/requestId.js';
 
 /** What Node's HTTP parser refused, as the status it would have sent (its default answer has no body). */
 function statusFor(code: string | undefined): ProblemStatus {

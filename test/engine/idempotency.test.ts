@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { canonicalJson } from '../../src/http/idempotency.js';
+import { canonicalJson } from '../../src/engine/stages/idempotency.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const product = { name: 'Idem', type: 'account', price_cents: 500, currency: 'USD' };
@@ -130,7 +130,7 @@ describe('canonicalJson', () => {
 
 describe('idempotency memory bound', () => {
   it('keeps at most IDEMPOTENCY_MAX_KEYS per shop, forgetting the oldest first', async () => {
-    const { IDEMPOTENCY_MAX_KEYS } = await import('../../src/http/idempotency.js');
+    const { IDEMPOTENCY_MAX_KEYS } = await import('../../src/engine/stages/idempotency.js');
     const t = new TestSandbox();
     const map = t.sandbox.demo.idempotency;
     const reply = { status: 200, headers: {}, body: '{}' };

@@ -1,30 +1,51 @@
-import { randomUUID } from 'node:crypto';
-import type { ErrorRequestHandler, Request, Response } from 'express';
 import { Problem } from './problem.js';
+import type { EngineReply } from './types.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /**
  * The only place that writes an error body. Every non-2xx leaves through here
  * as `application/problem+json`. Unknown exceptions become a 500 with a
  * trace id; the stack goes to the log, never to the client.
  */
-export function problemBody(req: Request, res: Response, problem: Problem): string {
+export function problemBody(instance: string, requestId: string, problem: Problem): string {
   return JSON.stringify({
     type: problem.type,
     title: problem.title,
     status: problem.status,
     detail: problem.detail,
-    instance: req.originalUrl.split('?')[0],
-    request_id: res.locals.requestId ?? '',
+    instance,
+    request_id: requestId,
     ...problem.extras,
   });
 }
 
-export function sendProblem(req: Request, res: Response, problem: Problem): void {
-  for (const [name, value] of Object.entries(problem.headers)) res.setHeader(name, value);
-  res.status(problem.status).type('application/problem+json').send(problemBody(req, res, problem));
+/** Where a problem was raised: the request's path, its id, and the headers set so far (request id, CORS, RateLimit). */
+export interface ProblemScene {
+  path: string;
+  requestId: string;
+  headers: Record<string, string>;
 }
 
-/** Translates what Express and body-parser throw into Problems. */
+/** Any error as the problem reply for it; a 5xx is logged with its trace id. Never throws. */
+export function renderProblem(scene: ProblemScene, err: unknown, log: (err: unknown, traceId?: string) => void): EngineReply {
+  const problem = toProblem(err);
+  if (problem.status >= 500) log(err, problem.extras.trace_id);
+  try {
+    return {
+      status: problem.status,
+      headers: { ...scene.headers, ...problem.headers, 'Content-Type': PROBLEM_CONTENT_TYPE },
+      body: problemBody(scene.path, scene.requestId, problem),
+    };
+  } catch (renderError) {
+    // never an answer without a problem body: a bare 500 problem
+    log(renderError);
+    const bare = toProblem(renderError);
+    return { status: 500, headers: { ...scene.headers, 'Content-Type': PROBLEM_CONTENT_TYPE }, body: problemBody(scene.path, scene.requestId, bare) };
+  }
+}
+
+/** Translates what body readers throw (body-parser's error types, which the body stage reuses) into Problems. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   const e = err as { type?: string; status?: number; limit?: number; charset?: string };
@@ -47,27 +68,8 @@ export function toProblem(err: unknown): Problem {
       return new Problem(400, 'The request was aborted before its body arrived.');
   }
   if (e?.status === 400) return new Problem(400, 'The request could not be read.');
-  const traceId = `trc_${randomUUID().replace(/-/g, '')}`;
+  const traceId = `trc_${crypto.randomUUID().replace(/-/g, '')}`;
   return new Problem(500, 'An unexpected error occurred in the sandbox. Quote the trace_id when you report it.', {
     trace_id: traceId,
   });
-}
-
-export function problemHandler(log: (err: unknown, traceId?: string) => void): ErrorRequestHandler {
-  return (err, req, res, _next) => {
-    const problem = toProblem(err);
-    if (problem.status >= 500) log(err, problem.extras.trace_id);
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    try {
-      sendProblem(req, res, problem);
-    } catch (renderError) {
-      // Never fall through to Express's HTML error page: answer a bare 500 problem.
-      log(renderError);
-      res.removeHeader('Content-Type');
-      res.status(500).type('application/problem+json').send(problemBody(req, res, toProblem(renderError)));
-    }
-  };
 }

@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO_KEY_SECRET } from '../../fixtures/index.js';
+import { passThrough, ROOT } from './procs.js';
+
+/**
+ * `npm run contract:fetch` / `npm run contract:msw`: the contract suite
+ * against the sandbox through its in-process doors — `sandbox.fetch` and
+ * `sx-sandbox/msw` — with no port for the API. The suite sees a deployment
+ * at SX_BASE_URL, and the door answers it in process (doorSetup.ts). That
+ * URL is loopback port 9, where nothing listens (and which no ephemeral port
+ * can be): if the door were not in place, every call would be refused on
+ * this machine, never sent anywhere. Webhook deliveries are real HTTP from
+ * the sandbox to the suite's receivers on ephemeral loopback ports.
+ */
+const door = process.argv[2];
+if (door !== 'fetch' && door !== 'msw') {
+  process.stderr.write('usage: tsx contract-tests/scripts/doors.ts fetch|msw [vitest arguments]\n');
+  process.exit(2);
+}
+const env = {
+  SX_DOOR: door,
+  SX_BASE_URL: 'http://127.0.0.1:9',
+  SX_API_KEY: DEMO_KEY_SECRET,
+  SX_JUNIT_PATH: process.env.SX_JUNIT_PATH ?? `test-results/contract-${door}-junit.xml`,
+};
+const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
+const child = spawn(process.execPath, [vitest, 'run', '--config', 'contract-tests/scripts/doors.config.ts', ...passThrough().slice(1)], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, ...env },
+});
+child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,0 +1,51 @@
+import type { Clock } from '../../state/clock.js';
+import type { TenantStore } from '../../state/store.js';
+import { Problem } from '../problem.js';
+import type { RoutedContext } from '../types.js';
+
+/**
+ * The shape of every secret (state/store.ts binds secrets by the same
+ * SECRET_PATTERN). Written here too so that the engine does not import the
+ * store's module graph, which still reaches node:crypto (state/random.ts);
+ * import it from there again once that is gone.
+ */
+const SECRET_PATTERN = /^sx_(test|live)_[0-9A-Za-z]{24}$/;
+
+function unauthenticated(detail: string, error?: 'invalid_request' | 'invalid_token'): Problem {
+  const challenge = error
+    ? // header values must be plain ASCII: the description drops what the detail dresses up
+      `Bearer realm="sx", error="${error}", error_description="${detail.replace(/[^\x20-\x7e]|"/g, '')}"`
+    : 'Bearer realm="sx"';
+  return new Problem(401, detail, {}, { 'WWW-Authenticate': challenge });
+}
+
+/**
+ * Bearer auth against the multi-tenant key store. Resolves the key and its
+ * tenant, records the use, and settles the tenant's due work so every read
+ * sees tenant time as it is now.
+ */
+export function authenticate(store: TenantStore, system: Clock): (ctx: RoutedContext) => void {
+  return (ctx) => {
+    if (!ctx.operation.authenticated) return;
+    const header = ctx.request.headers.authorization;
+    if (!header) throw unauthenticated('Missing bearer token. Send Authorization: Bearer sx_test_…');
+    const m = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
+    if (!m) throw unauthenticated('Malformed Authorization header. Expected: Authorization: Bearer sx_test_…', 'invalid_request');
+    const secret = m[1];
+    if (!SECRET_PATTERN.test(secret)) {
+      throw unauthenticated('Malformed API key. Keys look like sx_test_ followed by 24 letters and digits.', 'invalid_token');
+    }
+    if (secret.startsWith('sx_live_')) {
+      throw unauthenticated('Live keys (sx_live_…) are not accepted by the sandbox. Use an sx_test_ key.', 'invalid_token');
+    }
+    const found = store.lookup(secret);
+    if (!found) throw unauthenticated('Unknown API key.', 'invalid_token');
+    if (found.key.revoked_at) throw unauthenticated(`This API key was revoked at ${found.key.revoked_at}.`, 'invalid_token');
+    const { tenant, key } = found;
+    tenant.lastActivity = system.now();
+    tenant.scheduler.runDue();
+    tenant.lastUsed.set(key.id, tenant.clock.now());
+    ctx.tenant = tenant;
+    ctx.key = key;
+  };
+}

@@ -1,0 +1,90 @@
+import type { IdempotencyEntry, Tenant } from '../../state/tenant.js';
+import { Problem } from '../problem.js';
+import type { EngineReply, RoutedContext } from '../types.js';
+
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** Per shop: a hosted visitor sandbox must not grow without bound inside its 24 h. Documented in the spec. */
+export const IDEMPOTENCY_MAX_KEYS = 10_000;
+
+/** A reply as it went out, so a replay can send the same bytes. */
+export type Reply = EngineReply;
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` fingerprint the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+const encoder = new TextEncoder();
+
+/** SHA-256 by Web Crypto (Node, browsers and workers alike), as base64url. */
+async function fingerprint(method: string, path: string, body: unknown): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(`${method} ${path}\n${canonicalJson(body)}`)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/**
+ * Idempotency-Key handling, scoped per tenant, kept 24 h of tenant time.
+ * Same key + same request → the stored reply byte for byte with
+ * `Idempotent-Replayed: true`; a different request → 409; still running →
+ * 409. Only handler replies below 500 are remembered (see `remember`).
+ */
+export function idempotency(ctx: RoutedContext): Promise<EngineReply | undefined> | undefined {
+  const { idempotencyKey: key, tenant, operation } = ctx;
+  // without a key nothing waits: reads and keyless writes take no promise here
+  if (!key || !tenant || operation.idempotency === 'none') return undefined;
+  return claim(ctx, tenant, key);
+}
+
+async function claim(ctx: RoutedContext, tenant: Tenant, key: string): Promise<EngineReply | undefined> {
+  // the fingerprint is of the body as parsed (defaults filled in, as the handler gets it; undefined when none was sent)
+  const print = await fingerprint(ctx.request.method, ctx.request.path, ctx.sentBody);
+  // from here on nothing awaits: looking the key up and claiming it is one step
+  const now = tenant.clock.now();
+  const existing = tenant.idempotency.get(key);
+  if (existing && existing.expiresAt > now) {
+    if (existing.fingerprint !== print) {
+      throw new Problem(409, 'This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.');
+    }
+    if (!existing.reply) throw new Problem(409, 'A request with this Idempotency-Key is still in progress. Retry when it has finished.');
+    const { status, headers, body } = existing.reply;
+    return { status, headers: { ...ctx.headers, ...headers, 'Idempotent-Replayed': 'true' }, body };
+  }
+  sweep(tenant, now);
+  const entry: IdempotencyEntry = { fingerprint: print, expiresAt: now + IDEMPOTENCY_TTL_MS, reply: null };
+  // re-inserted, not overwritten: the map stays in expiry order (see sweep)
+  tenant.idempotency.delete(key);
+  tenant.idempotency.set(key, entry);
+  ctx.remember = (reply) => {
+    if (reply && reply.status < 500) tenant.idempotency.fill(entry, reply);
+    else if (tenant.idempotency.get(key) === entry) tenant.idempotency.delete(key);
+  };
+  return undefined;
+}
+
+/**
+ * Expired keys go when the map is touched, so it never holds more than a
+ * TTL's worth. Entries are inserted in expiry order (tenant time only moves
+ * forward until a reset, which empties the map), so the sweep stops at the
+ * first live one: a request pays for what expired, not for every key kept —
+ * walking them all made unique keys quadratic (profiled in bench/README.md).
+ */
+function sweep(tenant: Tenant, now: number): void {
+  if (tenant.idempotency.size < 64) return;
+  for (const [key, entry] of tenant.idempotency) {
+    if (entry.expiresAt > now) break;
+    if (entry.reply) tenant.idempotency.delete(key);
+  }
+  // past the bound, the oldest finished keys go first
+  if (tenant.idempotency.size < IDEMPOTENCY_MAX_KEYS) return;
+  for (const [key, entry] of tenant.idempotency) {
+    if (tenant.idempotency.size < IDEMPOTENCY_MAX_KEYS) return;
+    if (entry.reply) tenant.idempotency.delete(key);
+  }
+}
