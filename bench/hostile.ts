@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     command: process.execPath,
     args: [
       ...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results')] : []),
-      ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : []), ...(IPS > 1 ? ['--trust-proxy'] : [])],
+      ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : []), '--trust-proxy'],
     readyUrl: `http://127.0.0.1:${port}/v1/products`,
     readyHeaders: { authorization: `Bearer ${DEMO_KEY}` },
     captureStdout: true,

@@ -15,13 +15,15 @@ Usage: sx-sandbox [options]
   --clock <mode>           running (default) or frozen: frozen tenant clocks move only via clock/advance
   --rate-limit-reads <n>   read requests per key per minute (default 600)
   --rate-limit-writes <n>  write requests per key per minute (default 120)
+  --ip-rate-limit-reads <n>   read requests per client IP per minute, over all its keys (default none, --public 1200)
+  --ip-rate-limit-writes <n>  write requests per client IP per minute, over all its keys (default none, --public 300)
   --cors-origins <list>    comma-separated allowed origins, or * (default *)
   --body-limit <bytes>     largest request body (default 1048576)
   --webhook-timeout <ms>   how long one webhook delivery attempt may take (default 10000)
   --public                 hosted mode for the docs site (see README)
   --tenant-ttl <s>         idle seconds before a docs visitor's shop is removed (default 3600)
   --tenant-lifetime <s>    seconds after which a visitor's shop is removed at the latest (default 86400)
-  --max-tenants <n>        visitor shops at once; one more evicts the least recently active (default 10000, --public 1000)
+  --max-tenants <n>        visitor shops at once; one more is 503 while all are in use (default 10000, --public 1000)
   --tenants-per-ip <n>     visitor shops one client IP may create per window (default 100, --public 10)
   --tenants-window <s>     that window in seconds (default 600)
   --max-resources <n>      records per collection (and keys per pool) per shop (default 100000, --public 2000)
@@ -46,6 +48,8 @@ function main(): void {
       clock: { type: 'string' },
       'rate-limit-reads': { type: 'string' },
       'rate-limit-writes': { type: 'string' },
+      'ip-rate-limit-reads': { type: 'string' },
+      'ip-rate-limit-writes': { type: 'string' },
       'cors-origins': { type: 'string' },
       'body-limit': { type: 'string' },
       'webhook-timeout': { type: 'string' },
@@ -94,6 +98,10 @@ function main(): void {
       ...(values['rate-limit-reads'] ? { read: int('rate-limit-reads', values['rate-limit-reads'], 1) } : {}),
       ...(values['rate-limit-writes'] ? { write: int('rate-limit-writes', values['rate-limit-writes'], 1) } : {}),
     },
+    ipRateLimits: given({
+      read: int('ip-rate-limit-reads', values['ip-rate-limit-reads'], 1),
+      write: int('ip-rate-limit-writes', values['ip-rate-limit-writes'], 1),
+    }),
     corsOrigins: origins === undefined || origins === '*' ? '*' : origins.split(',').map((o) => o.trim()),
     bodyLimitBytes: int('body-limit', values['body-limit'], 1024),
     webhooks: values['webhook-timeout'] ? { timeoutMs: int('webhook-timeout', values['webhook-timeout'], 1) } : undefined,

@@ -1,5 +1,5 @@
 import type { Caps, HandlerSet } from './services.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './engine/stages/rateLimit.js';
+import { DEFAULT_RATE_LIMITS, PUBLIC_IP_RATE_LIMITS, type RateLimits } from './engine/stages/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
 import { DEFAULT_MEMORY, PUBLIC_MEMORY, type MemoryLimits } from './state/budget.js';
@@ -17,6 +17,8 @@ export interface SandboxOptions {
   /** `running` tenant clocks tick with the system clock from the reference date; `frozen` ones move only by advance (default running) */
   clockMode?: ClockMode;
   rateLimits?: Partial<RateLimits>;
+  /** requests one client IP may send over all its keys and shops per window, or false for none (default: none; PUBLIC_IP_RATE_LIMITS when public) */
+  ipRateLimits?: Partial<RateLimits> | false;
   /** allowed CORS origins: `*` (default, no credentials) or a list */
   corsOrigins?: '*' | string[];
   /** largest accepted request body in bytes (default 1 MiB) */
@@ -49,6 +51,7 @@ export interface ResolvedConfig {
   clock: Clock;
   clockMode: ClockMode;
   rateLimits: RateLimits;
+  ipRateLimits: RateLimits | null;
   corsOrigins: '*' | string[];
   bodyLimitBytes: number;
   caps: Caps;
@@ -109,6 +112,10 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     clock: options.clock ?? defaults.clock,
     clockMode: options.clockMode ?? 'running',
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
+    ipRateLimits:
+      options.ipRateLimits === false || (!isPublic && !Object.keys(options.ipRateLimits ?? {}).length)
+        ? null
+        : { ...(isPublic ? PUBLIC_IP_RATE_LIMITS : DEFAULT_RATE_LIMITS), ...options.ipRateLimits },
     corsOrigins: options.corsOrigins ?? '*',
     bodyLimitBytes: options.bodyLimitBytes ?? (isPublic ? PUBLIC_BODY_LIMIT_BYTES : 1024 * 1024),
     caps: { ...(isPublic ? PUBLIC_CAPS : DEFAULT_CAPS), ...options.caps },

@@ -13,6 +13,7 @@ import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './confi
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher } from './events/dispatcher.js';
 import { answerClientErrors } from './doors/clientError.js';
+import { IpOwners } from './engine/stages/ipOwners.js';
 import { RateLimiter } from './engine/stages/rateLimit.js';
 import { Logger } from './log/logger.js';
 import { bindHandlers } from './resources/index.js';
@@ -132,6 +133,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     store,
     system: config.clock,
     limiter: new RateLimiter(config.rateLimits, config.clock),
+    perIp: config.ipRateLimits
+      ? { limiter: new RateLimiter(config.ipRateLimits, config.clock), owners: new IpOwners(config.ipRateLimits.windowSeconds * 1000, config.clock) }
+      : undefined,
     cors: { origins: config.corsOrigins },
     bodyLimitBytes: config.bodyLimitBytes,
     gates: [visitorShopLimit(routes, config.ephemeral, config.clock)],

@@ -22,6 +22,8 @@ const env = {
   SX_DOOR: door,
   SX_BASE_URL: 'http://127.0.0.1:9',
   SX_API_KEY: DEMO_KEY_SECRET,
+  // the sandbox behind a door: its decisions are held too, as for the in-process run
+  SX_STRICT: '1',
   SX_JUNIT_PATH: process.env.SX_JUNIT_PATH ?? `test-results/contract-${door}-junit.xml`,
 };
 const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');

@@ -8,6 +8,7 @@ import { jsonBody } from './stages/body.js';
 import { cors, type CorsOptions } from './stages/cors.js';
 import { dispatch, type Handler } from './stages/dispatch.js';
 import { idempotency } from './stages/idempotency.js';
+import type { IpOwners } from './stages/ipOwners.js';
 import { RateLimiter, rateLimit } from './stages/rateLimit.js';
 import { startContext } from './stages/requestId.js';
 import { route, Unrouted } from './stages/route.js';
@@ -21,6 +22,8 @@ export interface EngineParts<S> {
   store: TenantStore;
   system: Clock;
   limiter: RateLimiter;
+  /** a quota per client IP over all its keys (hosted mode) */
+  perIp?: { limiter: RateLimiter; owners: IpOwners };
   cors: CorsOptions;
   bodyLimitBytes: number;
   /** checks that run before routing and may refuse (the visitor-shop limit): they throw a Problem */
@@ -53,7 +56,7 @@ export function createEngine<S>(parts: EngineParts<S>): Engine & { run(request: 
   const answerCors = cors(parts.cors);
   const findRoute = route(parts.routes);
   const auth = authenticate(parts.store, parts.system);
-  const limit = rateLimit(parts.limiter);
+  const limit = rateLimit(parts.limiter, parts.perIp);
   const readBody = jsonBody(parts.bodyLimitBytes);
   const runHandler = dispatch(parts.handlers, parts.services);
   const gates = parts.gates ?? [];

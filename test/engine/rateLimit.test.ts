@@ -121,3 +121,39 @@ describe('RateLimiter: an exact rolling window', () => {
     expect(limiter.take({}, 'a', 'write').allowed).toBe(true);
   });
 });
+
+describe('rate limits per client IP (hosted mode)', () => {
+  const body = { name: 'IP', type: 'account', price_cents: 1, currency: 'USD' };
+
+  it('are on with --public (1,200 reads and 300 writes a minute per IP) and off locally', () => {
+    expect(new TestSandbox({ public: true }).sandbox.config.ipRateLimits).toEqual({ read: 1200, write: 300, windowSeconds: 60 });
+    expect(new TestSandbox().sandbox.config.ipRateLimits).toBeNull();
+    expect(new TestSandbox({ public: true, ipRateLimits: false }).sandbox.config.ipRateLimits).toBeNull();
+  });
+
+  it('count one address over all its keys, refuse past the quota without spending the key\'s, and leave other addresses alone', async () => {
+    const t = new TestSandbox({ ipRateLimits: { write: 4 }, trustProxy: true });
+    const from = (ip: string) => ({ headers: { 'X-Forwarded-For': ip } });
+    const minted = await t.post('/v1/api-keys', { name: 'second', mode: 'test', abilities: ['products:write'] }, from('203.0.113.7'));
+    expect(minted.status).toBe(201);
+    const other = { ...from('203.0.113.7'), key: minted.body.secret as string };
+    expect((await t.post('/v1/products', body, from('203.0.113.7'))).status).toBe(201);
+    expect((await t.post('/v1/products', body, other)).status).toBe(201);
+    expect((await t.post('/v1/products', body, other)).status).toBe(201);
+    // the fifth write from this address, whichever key: 429 naming the IP's policy
+    const refused = await t.post('/v1/products', body, from('203.0.113.7'));
+    expect(refused.status).toBe(429);
+    expect(refused.body.type).toBe('rate_limited');
+    expect(refused.body.detail).toContain('this client IP');
+    expect(refused.headers['ratelimit-policy']).toBe('"ip-writes";q=4;w=60');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // another address is not held back, and the refused write cost the demo key nothing (its 3rd write → r=117)
+    const elsewhere = await t.post('/v1/products', body, from('198.51.100.9'));
+    expect(elsewhere.status).toBe(201);
+    expect(elsewhere.headers.ratelimit).toMatch(/^"writes";r=117;/);
+    // reads are their own class, and the window rolls on the clock
+    expect((await t.get('/v1/products', from('203.0.113.7'))).status).toBe(200);
+    t.clock.advance(60_000);
+    expect((await t.post('/v1/products', body, from('203.0.113.7'))).status).toBe(201);
+  });
+});

@@ -1,6 +1,7 @@
 import type { RateClass } from '../../spec/operations.js';
 import type { Clock } from '../../state/clock.js';
 import { Problem } from '../problem.js';
+import type { IpOwners } from './ipOwners.js';
 import type { RoutedContext } from '../types.js';
 
 /** Where the RateLimit headers go: the engine's reply headers, or anything with setHeader (an Express response). */
@@ -17,6 +18,9 @@ export interface RateLimits {
 }
 
 export const DEFAULT_RATE_LIMITS: RateLimits = { read: 600, write: 120, windowSeconds: 60 };
+
+/** --public: what one client IP may send over all its keys and shops (none locally). */
+export const PUBLIC_IP_RATE_LIMITS: RateLimits = { read: 1200, write: 300, windowSeconds: 60 };
 
 const POLICY_NAME: Record<RateClass, string> = { read: 'reads', write: 'writes' };
 
@@ -53,6 +57,16 @@ export class RateLimiter {
     private readonly limits: RateLimits,
     private readonly clock: Clock,
   ) {}
+
+  /** Whether one more request would be admitted now (counts nothing). */
+  admits(owner: object, subject: string, cls: RateClass): boolean {
+    const log = this.logs.get(owner)?.get(`${subject}:${cls}`);
+    if (!log) return this.limits[cls] > 0;
+    const since = this.clock.now() - this.limits.windowSeconds * 1000;
+    let counted = log.times.length - log.head;
+    for (let i = log.head; i < log.times.length && log.times[i] <= since; i++) counted--;
+    return counted < this.limits[cls];
+  }
 
   /** Counts one request if the window has room. `remaining`, `reset` and `retryAfter` are for the headers. */
   take(owner: object, subject: string, cls: RateClass): Decision {
@@ -106,10 +120,24 @@ export function headerSink(ctx: { headers: Record<string, string> }): HeaderSink
   return { setHeader: (name, value) => (ctx.headers[name] = value) };
 }
 
-/** Every authenticated request counts against its key, in its operation's class. */
-export function rateLimit(limiter: RateLimiter): (ctx: RoutedContext) => void {
+/**
+ * Every authenticated request counts against its key, in its operation's
+ * class. A hosted sandbox adds a quota per client IP over all its keys and
+ * shops (`perIp`): one visitor may mint keys in ten shops, and the per-key
+ * limits alone would then let one address keep the process busy with
+ * 24,000 heavy writes a minute while other visitors wait. A request is
+ * counted only where it is admitted by both, so a refusal costs no quota.
+ */
+export function rateLimit(limiter: RateLimiter, perIp?: { limiter: RateLimiter; owners: IpOwners }): (ctx: RoutedContext) => void {
   return (ctx) => {
     if (!ctx.tenant || !ctx.key) return;
-    limiter.apply(headerSink(ctx), ctx.tenant, ctx.key.id, ctx.operation.rateClass);
+    const cls = ctx.operation.rateClass;
+    const ip = perIp?.owners.of(ctx.request.ip);
+    if (perIp && ip && !perIp.limiter.admits(ip, 'ip', cls)) {
+      // throws the 429, naming the client IP's policy
+      perIp.limiter.apply(headerSink(ctx), ip, 'ip', cls, { name: `ip-${POLICY_NAME[cls]}`, per: 'this client IP (all its keys and shops together)' });
+    }
+    limiter.apply(headerSink(ctx), ctx.tenant, ctx.key.id, cls);
+    if (perIp && ip) perIp.limiter.take(ip, 'ip', cls);
   };
 }
