@@ -23,7 +23,7 @@ import { systemClock } from './state/clock.js';
 import { CursorCodec } from './state/cursor.js';
 import { cryptoRandom, EphemeralTenants } from './state/expiry.js';
 import { hashSeed, seededRandom } from './state/random.js';
-import type { TenantSeed } from './state/seed.js';
+import type { FixtureSeed } from './state/seed.js';
 import { TenantStore } from './state/store.js';
 import type { Tenant } from './state/tenant.js';
 
@@ -43,7 +43,7 @@ export interface Sandbox {
   /** webhook deliveries; `await sandbox.webhooks.idle()` waits until no attempt is in flight */
   webhooks: WebhookDispatcher;
   services: Services;
-  seed: TenantSeed;
+  seed: FixtureSeed;
   /** the demo shop */
   demo: Tenant;
   /** the demo shop's full-access test key */
