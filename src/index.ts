@@ -26,6 +26,7 @@ import { hashSeed, seededRandom } from './state/random.js';
 import type { FixtureSeed } from './state/seed.js';
 import { TenantStore } from './state/store.js';
 import type { Tenant } from './state/tenant.js';
+import { keepShops, type ShopApi } from './shops/wire.js';
 
 export type { SandboxOptions } from './config.js';
 export { ManualClock } from './state/clock.js';
@@ -33,7 +34,7 @@ export { DEMO_KEY_SECRET } from '../fixtures/index.js';
 
 export const DEMO_TENANT_ID = 'tnt_demo';
 
-export interface Sandbox {
+export interface Sandbox extends ShopApi {
   app: Express;
   config: ResolvedConfig;
   spec: Spec;
@@ -97,6 +98,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const demo = store.create(DEMO_TENANT_ID, seed);
   store.bindSecret(demo, DEMO_KEY_ID, config.key);
   if (config.public) makeReadOnly(demo, DEMO_KEY_ID);
+  // snapshots, forks, exports; with dataDir, every shop loaded from it and journaled to it (README "State that lasts")
+  const shops = keepShops({ store, seed, seedNumber: config.seed, demo, dataDir: config.dataDir, public: config.public });
   const ephemeral = new EphemeralTenants({
     store,
     seed,
@@ -112,6 +115,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     caps: config.caps,
     ephemeral,
     webhooks,
+    shops: shops.ops,
   };
 
   const app = buildApp({
@@ -146,6 +150,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     seed,
     demo,
     demoKey: config.key,
+    ...shops.api,
     listen(port = 4010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host);
@@ -173,6 +178,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         ),
       );
       servers.clear();
+      shops.close();
     },
   };
 }
