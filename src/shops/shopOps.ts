@@ -48,7 +48,7 @@ export class ShopOps {
 
   restore(tenant: Tenant, name: string): { name: string; taken_at: string } {
     this.check();
-    const snapshot = this.find(tenant, name);
+    const snapshot = this.find(tenant, name, 'body.name');
     tenant.restore(snapshot.frozen);
     return { name, taken_at: snapshot.takenAt };
   }
@@ -56,7 +56,7 @@ export class ShopOps {
   /** A new shop as this one is now (or as its snapshot `name` was), copy-on-write over it, with its own full-access key. */
   fork(tenant: Tenant, name?: string): MadeShop {
     this.check();
-    const frozen = name === undefined ? tenant.freeze() : this.find(tenant, name).frozen;
+    const frozen = name === undefined ? tenant.freeze() : this.find(tenant, name, 'body.snapshot').frozen;
     return this.make((id) => this.store.create(id, this.seed, false, frozen));
   }
 
@@ -98,15 +98,19 @@ export class ShopOps {
     let secret: string;
     do secret = `sx_test_${randomString(this.random, 24)}`;
     while (this.store.ownerOf(secret));
+    // the key's id is drawn aside: the new shop's next ids are the ones its origin would give
+    const ids = tenant.ids.position;
     this.store.mint(tenant, { name: 'Full access (made by fork or import)', abilities: ABILITIES, mode: 'test', secret });
+    tenant.ids.position = ids;
     return { tenant, secret };
   }
 
-  private find(tenant: Tenant, name: string) {
+  /** A snapshot by name, or 422 on `field` naming the ones the shop has. */
+  private find(tenant: Tenant, name: string, field: string) {
     const snapshot = tenant.snapshots.get(name);
     if (!snapshot) {
       const names = [...tenant.snapshots.keys()];
-      throw new Problem(404, `This shop has no snapshot named '${name}'. ${names.length ? `It has: ${names.join(', ')}.` : 'It has none; take one with POST /v1/test_helpers/snapshots.'}`);
+      throw Problem.rule(field, `this shop has no snapshot named '${name}'`, `This shop has no snapshot named '${name}'. ${names.length ? `It has: ${names.join(', ')}.` : 'It has none; take one with POST /v1/test_helpers/snapshots.'}`);
     }
     return snapshot;
   }
