@@ -78,6 +78,8 @@ export class ShopOps {
       try {
         checkFixtures(shop, tenant, this.seedNumber, source);
         loadShopState(tenant, { ...shop, collections: { ...shop.collections, apiKeys: { changed: [], added: [] } } } as ShopData, false);
+        // loaded whole, not change by change: a journal (--data) writes the shop again
+        tenant.record({ t: 'replaced' });
       } catch (err) {
         this.store.remove(id);
         throw err;

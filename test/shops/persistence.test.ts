@@ -144,4 +144,25 @@ describe('--data: every answered write survives a crash', () => {
     writeFileSync(journal, `${lines[1].replace('Renamed twice', 'Renamed thrice')}\n`);
     expect(() => createSandbox({ dataDir: dir, clock: new ManualClock(), clockMode: 'frozen' })).toThrow(new RegExp(`${journal.replace(/[.]/g, '\\.')}: line 1 fails its checksum`));
   });
+
+  it('forks and imported shops are kept too: after a restart they answer with their own keys', async () => {
+    const dir = tempDir();
+    const source = createSandbox({ clock: new ManualClock(), clockMode: 'frozen' });
+    source.demo.products.update(source.demo.products.all()[0].id, { name: 'Exported rename' });
+    const file = source.exportShop();
+    await source.close();
+
+    const a = createSandbox({ dataDir: dir, clock: new ManualClock(), clockMode: 'frozen' });
+    const imported = a.importShop(file);
+    a.demo.products.update(a.demo.products.all()[1].id, { name: 'Forked rename' });
+    const fork = a.fork();
+    await a.close();
+
+    const b = createSandbox({ dataDir: dir, clock: new ManualClock(), clockMode: 'frozen' });
+    const names = (secret: string) => b.store.lookup(secret)!.tenant.products.all().map((p) => p.name);
+    expect(names(imported.secret)).toContain('Exported rename');
+    expect(names(fork.secret)).toContain('Forked rename');
+    expect(names(fork.secret)).not.toContain('Exported rename');
+    await b.close();
+  });
 });
