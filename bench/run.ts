@@ -6,7 +6,7 @@
  * Every server listens on 127.0.0.1 and every run is bounded in time.
  *
  * Environment: BENCH_SECONDS (4), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
- * BENCH_COLD_RUNS (7), BENCH_ONLY (comma list of throughput,cold,memory,list,fanout).
+ * BENCH_COLD_RUNS (7), BENCH_ONLY (comma list of throughput,cold,memory,list,fanout,state).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import { freePort, startServer, stopAll, type Server } from './lib/processes.js'
 import { envNumber, FILL, LIFTED, resetDemoShop, sandboxCli } from './lib/sandbox.js';
 import { LIST_SIZES, measureListScaling } from './listScaling.js';
 import { measureMemory } from './memory.js';
+import { measureState } from './state.js';
 import { checkTargets, EXPRESS, PRISM, PRISM_QUIET, ratios, render, SANDBOX, type Results } from './report.js';
 import { CREATE_BODY, INVALID_BODY, measureThroughput, PRODUCT_ID, type ThroughputTarget } from './throughput.js';
 
@@ -40,7 +41,7 @@ const settings = {
   warmupSeconds: 2,
   rateLimits: `rate limits lifted for the run (--rate-limit-reads ${LIFTED} --rate-limit-writes ${LIFTED})`,
 };
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,cold,memory,list,fanout').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,cold,memory,list,fanout,state').split(','));
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const servers = new Set<Server>();
@@ -201,6 +202,10 @@ async function main(): Promise<void> {
   }
   if (only.has('list')) results.listScaling = await listSection();
   if (only.has('fanout')) results.fanout = await fanoutSection();
+  if (only.has('state')) {
+    log('\n▸ snapshots, restores and forks (bench/state.ts)');
+    notes.push(`state (snapshot/restore/fork ms, fork bytes, export): ${JSON.stringify(measureState(ROOT, log))}`);
+  }
   notes.push(`whole run took ${Math.round((Date.now() - began) / 1000)} s`);
 
   const q = ratios(results);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createSandbox, type SandboxOptions } from './index.js';
 import type { LogStyle } from './log/format.js';
@@ -30,6 +31,8 @@ Usage: sx-sandbox [options]
   --max-import-keys <n>    license keys per import call (default 5000, --public 500)
   --shop-budget <bytes>    bytes one shop may hold beyond its fixtures (default 268435456, --public 4194304)
   --max-memory <bytes>     bytes all shops together may hold; least recently active visitor shops are evicted beyond (default 1073741824, --public 134217728)
+  --data <dir>             keep every shop (but visitor shops) in <dir> across restarts and crashes (default: memory only)
+  --import <file>          make a shop from an exported shop file at start and print its key (may be repeated)
   --trust-proxy            take the client IP from X-Forwarded-For
   --log <style>            pretty (one compact line per request and webhook attempt; the default on a terminal)
                            or json (JSON lines; the default when stdout is not a terminal)
@@ -64,6 +67,8 @@ function main(): void {
       'shop-budget': { type: 'string' },
       'max-memory': { type: 'string' },
       'trust-proxy': { type: 'boolean' },
+      data: { type: 'string' },
+      import: { type: 'string', multiple: true },
       quiet: { type: 'boolean' },
       log: { type: 'string' },
       version: { type: 'boolean', short: 'v' },
@@ -122,9 +127,11 @@ function main(): void {
       processBytes: int('max-memory', values['max-memory'], 1_048_576),
     }),
     trustProxy: values['trust-proxy'],
+    dataDir: values.data,
     log: values.quiet ? false : ((values.log as LogStyle | undefined) ?? (process.stdout.isTTY ? 'pretty' : 'json')),
   };
   const sandbox = createSandbox(options);
+  const imported = (values.import ?? []).map((file) => ({ file, ...sandbox.importShop(readFileSync(file, 'utf8'), file) }));
   const port = int('port', values.port ?? process.env.PORT, 0) ?? 4010;
   sandbox.listen(port, values.host ?? '127.0.0.1').then(
     ({ url }) => {
@@ -133,7 +140,9 @@ function main(): void {
           `  API base:      ${url}/v1\n` +
           `  test key:      ${sandbox.demoKey}  (demo shop, ${sandbox.config.public ? 'read-only with --public' : 'full access'})\n` +
           `  try:           curl -H "Authorization: Bearer ${sandbox.demoKey}" ${url}/v1/products\n` +
-          `  docs:          ${url}/docs  (API reference; Try it gives each visitor a shop of their own)\n`,
+          `  docs:          ${url}/docs  (API reference; Try it gives each visitor a shop of their own)\n` +
+          (sandbox.config.dataDir ? `  data:          ${sandbox.config.dataDir}  (every shop kept across restarts)\n` : '') +
+          imported.map(({ file, tenant, secret }) => `  imported:      ${file} → shop ${tenant.id}, key ${secret}\n`).join(''),
       );
       if (sandbox.config.public && !sandbox.config.trustProxy) {
         process.stderr.write('sx-sandbox: --public without --trust-proxy: behind a proxy, every visitor counts as the proxy\'s IP.\n');

@@ -40,6 +40,8 @@ export interface SandboxOptions {
   logTo?: (line: string) => void;
   /** replace handlers by operationId (tests use it to make a handler slow or failing) */
   handlerOverrides?: HandlerSet;
+  /** keep every shop (but the docs page's visitor shops) in this directory across restarts and crashes (default: memory only); see README "State that lasts" */
+  dataDir?: string;
 }
 
 /** The seed the CLI and createSandbox() use when given none; the build pre-generates its history. */
@@ -61,6 +63,7 @@ export interface ResolvedConfig {
   webhooks: WebhookOptions;
   trustProxy: boolean;
   log: LogStyle | false;
+  dataDir: string | null;
 }
 
 export interface WebhookOptions {
@@ -125,5 +128,6 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     webhooks: webhookOptions(options.webhooks),
     trustProxy: options.trustProxy ?? false,
     log: options.log === true ? 'json' : (options.log ?? false),
+    dataDir: options.dataDir ?? null,
   };
 }

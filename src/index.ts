@@ -27,9 +27,10 @@ import { systemClock } from './state/clock.js';
 import { CursorCodec } from './state/cursor.js';
 import { cryptoRandom, EphemeralTenants } from './state/expiry.js';
 import { hashSeed, seededRandom } from './state/random.js';
-import type { TenantSeed } from './state/seed.js';
+import type { FixtureSeed } from './state/seed.js';
 import { TenantStore } from './state/store.js';
 import type { Tenant } from './state/tenant.js';
+import { keepShops, type ShopApi } from './shops/wire.js';
 
 export type { SandboxOptions } from './config.js';
 export { ManualClock } from './state/clock.js';
@@ -40,7 +41,7 @@ export type { EngineReply, EngineRequest } from './engine/types.js';
 
 export const DEMO_TENANT_ID = 'tnt_demo';
 
-export interface Sandbox {
+export interface Sandbox extends ShopApi {
   /** the Express door (what `listen()` serves) */
   app: Express;
   /** the fetch door: `Request` → `Response`, no port (service workers, edge runtimes, tests) */
@@ -55,7 +56,7 @@ export interface Sandbox {
   /** webhook deliveries; `await sandbox.webhooks.idle()` waits until no attempt is in flight */
   webhooks: WebhookDispatcher;
   services: Services;
-  seed: TenantSeed;
+  seed: FixtureSeed;
   /** the demo shop */
   demo: Tenant;
   /** the demo shop's full-access test key */
@@ -109,6 +110,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const demo = store.create(DEMO_TENANT_ID, seed);
   store.bindSecret(demo, DEMO_KEY_ID, config.key);
   if (config.public) makeReadOnly(demo, DEMO_KEY_ID);
+  // snapshots, forks, exports; with dataDir, every shop loaded from it and journaled to it (README "State that lasts")
+  const shops = keepShops({ store, seed, seedNumber: config.seed, demo, dataDir: config.dataDir, public: config.public });
   const ephemeral = new EphemeralTenants({
     store,
     seed,
@@ -124,6 +127,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     caps: config.caps,
     ephemeral,
     webhooks,
+    shops: shops.ops,
   };
 
   const engine = createEngine({
@@ -165,6 +169,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     seed,
     demo,
     demoKey: config.key,
+    ...shops.api,
     listen(port = 4010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host);
@@ -192,6 +197,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         ),
       );
       servers.clear();
+      shops.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import type { CursorCodec } from './state/cursor.js';
 import type { EphemeralTenants } from './state/expiry.js';
 import type { TenantStore } from './state/store.js';
 import type { Handler } from './engine/stages/dispatch.js';
+import type { ShopOps } from './shops/shopOps.js';
 
 /** Limits that keep one tenant (or a public host) from eating the machine. */
 export interface Caps {
@@ -25,6 +26,8 @@ export interface Services {
   ephemeral: EphemeralTenants;
   /** webhook deliveries (the test endpoint sends through it) */
   webhooks: WebhookDispatcher;
+  /** snapshots, forks, exports and imports of shops */
+  shops: ShopOps;
 }
 
 export type SxHandler = Handler<Services>;

@@ -7,11 +7,12 @@ import { notBuiltHandlers } from './notBuilt.js';
 import { orderHandlers } from './orders.js';
 import { payoutHandlers } from './payouts.js';
 import { productHandlers } from './products.js';
+import { shopHandlers } from './shops.js';
 import { testHelperHandlers } from './testHelpers.js';
 import { tenantHandlers } from './tenants.js';
 import { webhookHandlers } from './webhooks.js';
 
-const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, tenantHandlers, orderHandlers, customerHandlers, payoutHandlers, checkoutHandlers, notBuiltHandlers];
+const HANDLER_SETS: HandlerSet[] = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, tenantHandlers, orderHandlers, customerHandlers, payoutHandlers, checkoutHandlers, notBuiltHandlers, shopHandlers];
 
 /**
  * Binds handlers to the spec's operations by operationId. Fails start-up

@@ -1,6 +1,7 @@
 import { Problem } from '../engine/problem.js';
 import { isoSeconds } from '../state/clock.js';
 import type { Order, OrderStatus, Refund } from '../state/records.js';
+import { defineJob } from '../state/jobs.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
 import { fakeTxHash } from './chains.js';
@@ -31,18 +32,19 @@ function bound(value: string | undefined, edge: 'from' | 'to'): number | undefin
  * of shop time, with the transaction that returned the funds. Its timestamp is
  * the scheduled moment, not whenever the job happened to run.
  */
+const settle = defineJob<{ orderId: string; refundId: string }>('refund.settle', (tenant, { orderId, refundId }, due) => {
+  const order = tenant.orders.get(orderId);
+  if (!order) return;
+  const refunds = order.refunds.map((r) =>
+    r.id === refundId && r.status === 'processing'
+      ? { ...r, status: 'succeeded' as const, succeeded_at: isoSeconds(due), destination_tx: fakeTxHash(order.payment?.chain ?? 'tron', tenant.random) }
+      : r,
+  );
+  tenant.emit('order.refunded', tenant.orders.update(orderId, { refunds }));
+});
+
 function settleLater(tenant: Tenant, orderId: string, refundId: string): void {
-  const due = tenant.clock.now() + REFUND_SETTLE_MS;
-  tenant.scheduler.at(due, () => {
-    const order = tenant.orders.get(orderId);
-    if (!order) return;
-    const refunds = order.refunds.map((r) =>
-      r.id === refundId && r.status === 'processing'
-        ? { ...r, status: 'succeeded' as const, succeeded_at: isoSeconds(due), destination_tx: fakeTxHash(order.payment?.chain ?? 'tron', tenant.random) }
-        : r,
-    );
-    tenant.emit('order.refunded', tenant.orders.update(orderId, { refunds }));
-  });
+  settle(tenant, tenant.clock.now() + REFUND_SETTLE_MS, { orderId, refundId });
 }
 
 export const orderHandlers: HandlerSet = {

@@ -1,7 +1,6 @@
 import { Problem } from '../engine/problem.js';
 import { isoSeconds } from '../state/clock.js';
-import type { Collection } from '../state/collection.js';
-import type { Payout } from '../state/records.js';
+import { defineJob } from '../state/jobs.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
 import { availableBalance } from './balance.js';
@@ -11,31 +10,24 @@ import { paginate } from './list.js';
 import { PAYOUT_BROADCAST_MS, PAYOUT_CONFIRM_MS } from './timings.js';
 
 /** Each step is stamped with its scheduled moment, whenever the job actually runs. */
-function scheduleBroadcast(tenant: Tenant, id: string, due: number): void {
-  tenant.scheduler.at(due, () => {
-    const payout = tenant.payouts.get(id);
-    if (payout?.status !== 'queued') return;
-    const at = isoSeconds(due);
-    if (isRejectedDestination(payout.destination_address)) {
-      const failed = tenant.payouts.update(id, { status: 'failed', failure_reason: 'destination_rejected', failed_at: at });
-      tenant.emit('payout.failed', failed);
-      return;
-    }
-    const sent = tenant.payouts.update(id, { status: 'broadcast', tx_hash: fakeTxHash(payout.chain, tenant.random), broadcast_at: at });
-    tenant.emit('payout.broadcast', sent);
-    scheduleConfirm(tenant, id, due + PAYOUT_CONFIRM_MS);
-  });
-}
+const scheduleBroadcast = defineJob<{ id: string }>('payout.broadcast', (tenant, { id }, due) => {
+  const payout = tenant.payouts.get(id);
+  if (payout?.status !== 'queued') return;
+  const at = isoSeconds(due);
+  if (isRejectedDestination(payout.destination_address)) {
+    const failed = tenant.payouts.update(id, { status: 'failed', failure_reason: 'destination_rejected', failed_at: at });
+    tenant.emit('payout.failed', failed);
+    return;
+  }
+  const sent = tenant.payouts.update(id, { status: 'broadcast', tx_hash: fakeTxHash(payout.chain, tenant.random), broadcast_at: at });
+  tenant.emit('payout.broadcast', sent);
+  scheduleConfirm(tenant, due + PAYOUT_CONFIRM_MS, { id });
+});
 
-function scheduleConfirm(tenant: Tenant, id: string, due: number): void {
-  tenant.scheduler.at(due, () => {
-    if (tenant.payouts.get(id)?.status !== 'broadcast') return;
-    tenant.emit('payout.confirmed', tenant.payouts.update(id, { status: 'confirmed', confirmed_at: isoSeconds(due) }));
-  });
-}
-
-/** Payout collections whose in-flight fixtures are on the scheduler (a reset brings a new collection). */
-const resumed = new WeakSet<Collection<Payout>>();
+const scheduleConfirm = defineJob<{ id: string }>('payout.confirm', (tenant, { id }, due) => {
+  if (tenant.payouts.get(id)?.status !== 'broadcast') return;
+  tenant.emit('payout.confirmed', tenant.payouts.update(id, { status: 'confirmed', confirmed_at: isoSeconds(due) }));
+});
 
 /**
  * Fixture payouts still in flight (queued or broadcast at the reference date)
@@ -45,11 +37,11 @@ const resumed = new WeakSet<Collection<Payout>>();
  * Payouts made through the API are scheduled when they are made.
  */
 export function resumePayouts(tenant: Tenant): void {
-  if (resumed.has(tenant.payouts)) return;
-  resumed.add(tenant.payouts);
+  if (tenant.payoutsResumed) return;
+  tenant.payoutsResumed = true;
   for (const payout of tenant.payouts.all()) {
-    if (payout.status === 'queued') scheduleBroadcast(tenant, payout.id, Date.parse(payout.created_at) + PAYOUT_BROADCAST_MS);
-    if (payout.status === 'broadcast') scheduleConfirm(tenant, payout.id, Date.parse(payout.broadcast_at!) + PAYOUT_CONFIRM_MS);
+    if (payout.status === 'queued') scheduleBroadcast(tenant, Date.parse(payout.created_at) + PAYOUT_BROADCAST_MS, { id: payout.id });
+    if (payout.status === 'broadcast') scheduleConfirm(tenant, Date.parse(payout.broadcast_at!) + PAYOUT_CONFIRM_MS, { id: payout.id });
   }
   tenant.scheduler.runDue();
 }
@@ -95,7 +87,7 @@ export const payoutHandlers: HandlerSet = {
       failed_at: null,
     });
     tenant.emit('payout.queued', payout);
-    scheduleBroadcast(tenant, payout.id, tenant.clock.now() + PAYOUT_BROADCAST_MS);
+    scheduleBroadcast(tenant, tenant.clock.now() + PAYOUT_BROADCAST_MS, { id: payout.id });
     return payout;
   },
 };

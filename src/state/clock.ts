@@ -60,6 +60,10 @@ export class TenantClock implements Clock {
   advance(ms: number): void {
     this.offset += ms;
   }
+  /** Sets the clock to a moment (a snapshot restored, a shop file loaded); a running clock ticks on from there. */
+  setNow(ms: number): void {
+    this.offset += ms - this.now();
+  }
   /** Back to the reference date, as if the tenant had just been created. */
   reset(): void {
     this.offset = -(this.mode === 'running' ? this.system.now() - this.startedAt : 0);

@@ -14,8 +14,22 @@ export interface Record {
   readonly id: string;
 }
 
+/**
+ * What a collection reads through to: the fixtures, or a frozen layer of a
+ * shop (a snapshot or a fork's parent) over them. Never written.
+ */
+export interface Base<T extends Record> {
+  /** positions taken, removed ones included */
+  readonly size: number;
+  /** how many of those positions are fixtures (the bottom of the chain) */
+  readonly fixtures: number;
+  get(id: string): T | undefined;
+  at(seq: number): T | undefined;
+  seqOf(id: string): number | undefined;
+}
+
 /** The shared, immutable part built once from fixtures. */
-export class FrozenBase<T extends Record> {
+export class FrozenBase<T extends Record> implements Base<T> {
   readonly items: readonly T[];
   readonly index: ReadonlyMap<string, number>;
   constructor(items: readonly T[]) {
@@ -25,7 +39,87 @@ export class FrozenBase<T extends Record> {
   static empty<T extends Record>(): FrozenBase<T> {
     return new FrozenBase<T>([]);
   }
+  get size(): number {
+    return this.items.length;
+  }
+  get fixtures(): number {
+    return this.items.length;
+  }
+  get(id: string): T | undefined {
+    const idx = this.index.get(id);
+    return idx === undefined ? undefined : this.items[idx];
+  }
+  at(seq: number): T | undefined {
+    return this.items[seq];
+  }
+  seqOf(id: string): number | undefined {
+    return this.index.get(id);
+  }
 }
+
+/** A layer's maps: overrides of what lies below (null: a tombstone), and the positions it added. */
+interface LayerMaps<T> {
+  changed: ReadonlyMap<string, T | null> | null;
+  added: readonly T[] | null;
+  addedIndex: ReadonlyMap<string, number> | null;
+}
+
+/** A record by id through a layer: its override, else below, else what it added. */
+function getThrough<T extends Record>(layer: LayerMaps<T>, base: Base<T>, id: string): T | undefined {
+  const changed = layer.changed?.get(id);
+  if (changed !== undefined) return changed ?? undefined;
+  const below = base.get(id);
+  if (below) return below;
+  const addedIdx = layer.addedIndex?.get(id);
+  return addedIdx === undefined ? undefined : layer.added![addedIdx];
+}
+
+/** The record at a position through a layer, or undefined when removed. */
+function atThrough<T extends Record>(layer: LayerMaps<T>, base: Base<T>, seq: number): T | undefined {
+  const raw = seq < base.size ? base.at(seq) : layer.added?.[seq - base.size];
+  if (!raw) return undefined;
+  const changed = layer.changed?.get(raw.id);
+  if (changed === null) return undefined;
+  return changed ?? raw;
+}
+
+function seqThrough<T extends Record>(layer: LayerMaps<T>, base: Base<T>, id: string): number | undefined {
+  const below = base.seqOf(id);
+  if (below !== undefined) return below;
+  const addedIdx = layer.addedIndex?.get(id);
+  return addedIdx === undefined ? undefined : base.size + addedIdx;
+}
+
+/** A shop's layer, frozen (by a snapshot or a fork): the maps it held, moved here, never copied. */
+class FrozenLayer<T extends Record> implements Base<T> {
+  readonly size: number;
+  readonly fixtures: number;
+  constructor(
+    readonly below: Base<T>,
+    private readonly maps: LayerMaps<T>,
+  ) {
+    this.size = below.size + (maps.added?.length ?? 0);
+    this.fixtures = below.fixtures;
+  }
+  get(id: string): T | undefined {
+    return getThrough(this.maps, this.below, id);
+  }
+  at(seq: number): T | undefined {
+    return atThrough(this.maps, this.below, seq);
+  }
+  seqOf(id: string): number | undefined {
+    return seqThrough(this.maps, this.below, id);
+  }
+}
+
+/** A collection's own layer as data: fixtures it changed or removed, and the positions it added (null: freed). */
+export interface LayerData<T> {
+  changed: [string, T | null][];
+  added: (T | null)[];
+}
+
+/** What a collection tells its observer (persistence) after each change. */
+export type CollectionChange<T> = { op: 'insert' | 'replace'; record: T } | { op: 'remove'; id: string };
 
 export interface Page<T> {
   data: T[];
@@ -42,14 +136,23 @@ export class Collection<T extends Record> {
   private readonly charged = new Map<string, number>();
   private own = 0;
 
+  /** told of every change once it is made (the shop's journal) */
+  // typed over Record, not T, so a Collection<Product> still reads as a Collection of its supertypes
+  private observer: ((change: CollectionChange<Record>) => void) | null = null;
+
   /** `meter`: where the bytes of what this tenant writes are accounted (its shop budget) */
   constructor(
-    private readonly base: FrozenBase<T>,
+    private base: Base<T>,
     private readonly meter: Meter | null = null,
   ) {}
 
   get size(): number {
-    return this.base.items.length + (this.added?.length ?? 0);
+    return this.base.size + (this.added?.length ?? 0);
+  }
+
+  /** This collection's own layer, read as a frozen one is (its fields are those maps; no object is made per read). */
+  private get maps(): LayerMaps<T> {
+    return this as unknown as LayerMaps<T>;
   }
 
   /** Records this tenant added and still holds: what per-shop caps count (fixtures never do). */
@@ -59,8 +162,10 @@ export class Collection<T extends Record> {
 
   /** This tenant's own records, oldest first. */
   *ownRecords(): Generator<T> {
-    // the index holds only records still here (freed ones leave it), in creation order
-    for (const idx of this.addedIndex?.values() ?? []) yield this.added![idx];
+    for (let seq = this.base.fixtures; seq < this.size; seq++) {
+      const record = this.at(seq);
+      if (record) yield record;
+    }
   }
 
   private account(id: string, record: T | null): void {
@@ -74,12 +179,7 @@ export class Collection<T extends Record> {
   }
 
   get(id: string): T | undefined {
-    const changed = this.changed?.get(id);
-    if (changed !== undefined) return changed ?? undefined;
-    const baseIdx = this.base.index.get(id);
-    if (baseIdx !== undefined) return this.base.items[baseIdx];
-    const addedIdx = this.addedIndex?.get(id);
-    return addedIdx === undefined ? undefined : this.added![addedIdx];
+    return getThrough(this.maps, this.base, id);
   }
 
   /** Appends a new record (newest). */
@@ -90,6 +190,7 @@ export class Collection<T extends Record> {
     this.own++;
     (this.added ??= []).push(record);
     (this.addedIndex ??= new Map()).set(record.id, this.added.length - 1);
+    this.observer?.({ op: 'insert', record });
     return record;
   }
 
@@ -98,9 +199,10 @@ export class Collection<T extends Record> {
     Object.freeze(record);
     const addedIdx = this.addedIndex?.get(record.id);
     if (addedIdx !== undefined) this.added![addedIdx] = record;
-    else if (this.base.index.has(record.id)) (this.changed ??= new Map()).set(record.id, record);
+    else if (this.base.get(record.id)) (this.changed ??= new Map()).set(record.id, record);
     else throw new Error(`replace of unknown record ${record.id}`);
     this.account(record.id, record);
+    this.observer?.({ op: 'replace', record });
     return record;
   }
 
@@ -123,12 +225,16 @@ export class Collection<T extends Record> {
       this.changed?.delete(id);
       this.account(id, null);
       this.own--;
+      this.observer?.({ op: 'remove', id });
       return;
     }
-    if (this.base.index.has(id) && this.changed?.get(id) !== null) {
+    if (this.base.get(id) && this.changed?.get(id) !== null) {
       (this.changed ??= new Map()).set(id, null);
       this.account(id, null);
       this.meter?.charge(SLOT_BYTES);
+      // a record a frozen layer of this shop added is still this shop's own
+      if (this.base.seqOf(id)! >= this.base.fixtures) this.own--;
+      this.observer?.({ op: 'remove', id });
     }
   }
 
@@ -139,19 +245,78 @@ export class Collection<T extends Record> {
 
   /** The record at a creation position, or undefined when removed. */
   at(seq: number): T | undefined {
-    const baseLen = this.base.items.length;
-    const raw = seq < baseLen ? this.base.items[seq] : this.added?.[seq - baseLen];
-    if (!raw) return undefined;
-    const changed = this.changed?.get(raw.id);
-    if (changed === null) return undefined;
-    return changed ?? raw;
+    return atThrough(this.maps, this.base, seq);
   }
 
   seqOf(id: string): number | undefined {
-    const baseIdx = this.base.index.get(id);
-    if (baseIdx !== undefined) return baseIdx;
-    const addedIdx = this.addedIndex?.get(id);
-    return addedIdx === undefined ? undefined : this.base.items.length + addedIdx;
+    return seqThrough(this.maps, this.base, id);
+  }
+
+  /** Tells `observer` of every change from now on (null: nobody). */
+  observe(observer: ((change: CollectionChange<T>) => void) | null): void {
+    this.observer = observer as ((change: CollectionChange<Record>) => void) | null;
+  }
+
+  /**
+   * Freezes this collection's layer into a shared base and starts an empty
+   * layer over it: O(1), the maps move, nothing is copied. A snapshot or a
+   * fork reads the returned base; this collection keeps reading it too.
+   */
+  freeze(): Base<T> {
+    if (!this.changed && !this.added) return this.base;
+    this.base = new FrozenLayer(this.base, { changed: this.changed, added: this.added, addedIndex: this.addedIndex });
+    this.changed = this.added = this.addedIndex = null;
+    return this.base;
+  }
+
+  /** How many records of this collection are this shop's own, for a collection made over a frozen layer of it. */
+  inherit(own: number): void {
+    this.own = own;
+  }
+
+  /** Everything this collection holds beyond the fixtures, as data (a shop file's part). */
+  layer(): LayerData<T> {
+    const fixtures = this.base.fixtures;
+    const changed: [string, T | null][] = [];
+    for (let seq = 0; seq < fixtures; seq++) {
+      const raw = this.fixtureAt(seq);
+      const now = this.at(seq);
+      if (now !== raw) changed.push([raw.id, now ?? null]);
+    }
+    const added: (T | null)[] = [];
+    for (let seq = fixtures; seq < this.size; seq++) added.push(this.at(seq) ?? null);
+    return { changed, added };
+  }
+
+  /** The fixture at a position, under every layer. */
+  private fixtureAt(seq: number): T {
+    let base: Base<T> = this.base;
+    while (base instanceof FrozenLayer) base = base.below;
+    return base.at(seq)!;
+  }
+
+  /** Loads a layer (from a shop file) into a collection that holds nothing of its own yet. */
+  load(data: LayerData<T>): void {
+    if (this.changed || this.added || this.base.size !== this.base.fixtures) throw new Error('load into a collection that already holds changes');
+    if (data.changed.length) {
+      for (const [id, record] of data.changed) {
+        if (this.base.seqOf(id) === undefined) throw new Error(`the file changes ${id}, which the fixtures do not hold`);
+        (this.changed ??= new Map()).set(id, record === null ? null : Object.freeze(record));
+        if (record) this.account(id, record);
+        else this.meter?.charge(SLOT_BYTES);
+      }
+    }
+    for (const record of data.added) {
+      this.meter?.charge(SLOT_BYTES);
+      (this.added ??= []).push(record === null ? (undefined as unknown as T) : Object.freeze(record));
+      if (!record) {
+        delete this.added[this.added.length - 1];
+        continue;
+      }
+      (this.addedIndex ??= new Map()).set(record.id, this.added.length - 1);
+      this.account(record.id, record);
+      this.own++;
+    }
   }
 
   /** Newest first, starting strictly below `beforeSeq`. */

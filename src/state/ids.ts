@@ -1,22 +1,45 @@
-import { monotonicFactory, type ULIDFactory } from 'ulid';
+import { incrementBase32, ulid } from 'ulid';
 import type { Clock } from './clock.js';
 import type { Random } from './random.js';
 
 export type IdPrefix = 'prod' | 'ord' | 'cus' | 'rf' | 'po' | 'wh' | 'apik' | 'evt' | 'whd' | 'tnt';
 
+/** Where an id factory stands: the last time part used and the random part issued with it. */
+export interface IdPosition {
+  lastTime: number;
+  lastRandom: string;
+}
+
 /**
  * Prefixed ULIDs (`prod_01J…`). The time part comes from the tenant clock and
  * the random part from the tenant's seeded stream, so ids are reproducible.
+ * Monotonic as ulid's monotonicFactory (same ids for the same stream), but
+ * with its position open, so a shop file can carry it: under a frozen clock
+ * every id shares one millisecond and only that position tells the next.
  */
 export class IdFactory {
-  private readonly ulid: ULIDFactory;
+  private lastTime = 0;
+  private lastRandom = '';
   constructor(
     private readonly clock: Clock,
-    random: Random,
-  ) {
-    this.ulid = monotonicFactory(random);
-  }
+    private readonly random: Random,
+  ) {}
   next(prefix: IdPrefix): string {
-    return `${prefix}_${this.ulid(this.clock.now())}`;
+    const now = this.clock.now();
+    if (now <= this.lastTime) {
+      this.lastRandom = incrementBase32(this.lastRandom);
+      return `${prefix}_${ulid(this.lastTime, () => 0).slice(0, 10)}${this.lastRandom}`;
+    }
+    this.lastTime = now;
+    const id = ulid(now, this.random);
+    this.lastRandom = id.slice(10);
+    return `${prefix}_${id}`;
+  }
+  get position(): IdPosition {
+    return { lastTime: this.lastTime, lastRandom: this.lastRandom };
+  }
+  set position(position: IdPosition) {
+    this.lastTime = position.lastTime;
+    this.lastRandom = position.lastRandom;
   }
 }

@@ -1,5 +1,5 @@
 import { stringBytes, type Meter } from './budget.js';
-import { OverlayMap } from './overlay.js';
+import { OverlayMap, type MapView } from './overlay.js';
 
 /**
  * License-key pools per product. Pools from fixtures are shared until a
@@ -10,10 +10,12 @@ import { OverlayMap } from './overlay.js';
 export class KeyPools {
   private readonly pools: OverlayMap<string, ReadonlySet<string>>;
   private readonly owned = new Set<string>();
+  /** told of every change (the shop's journal): keys added, or how many were taken */
+  observer: ((productId: string, change: { add: readonly string[] } | { take: number }) => void) | null = null;
 
   /** `meter`: pooled keys are accounted there (a copied fixture pool too: the copy is this tenant's) */
   constructor(
-    base: ReadonlyMap<string, ReadonlySet<string>>,
+    base: MapView<string, ReadonlySet<string>>,
     private readonly meter: Meter | null = null,
   ) {
     this.pools = new OverlayMap(base);
@@ -46,6 +48,7 @@ export class KeyPools {
       this.meter?.charge(stringBytes(key));
       imported++;
     }
+    this.observer?.(productId, { add: keys });
     return { imported, duplicates: keys.length - imported, size: pool.size };
   }
 
@@ -62,7 +65,29 @@ export class KeyPools {
       pool.delete(key);
       this.meter?.release(stringBytes(key));
     }
+    this.observer?.(productId, { take: count });
     return taken;
+  }
+
+  /** The pools this shop changed (in any of its frozen layers too), whole: a shop file's part. */
+  entries(): [string, string[]][] {
+    return this.pools.entries().map(([id, pool]) => [id, [...pool]]);
+  }
+
+  /** Loads pools (from a shop file) into a shop that changed none yet. */
+  load(entries: readonly [string, readonly string[]][]): void {
+    for (const [id, keys] of entries) {
+      const pool = new Set(keys);
+      for (const key of pool) this.meter?.charge(stringBytes(key));
+      this.pools.set(id, pool);
+      this.owned.add(id);
+    }
+  }
+
+  /** Freezes the pools into a shared base: from now on this shop copies a pool before it changes it, as it does a fixture's. */
+  freeze(): MapView<string, ReadonlySet<string>> {
+    this.owned.clear();
+    return this.pools.freeze();
   }
 
   private writable(productId: string): Set<string> {

@@ -9,15 +9,26 @@ export type Random = () => number;
 /** Unpredictable numbers for secrets on a public host, where seeded secrets could be guessed. */
 export const cryptoRandom: Random = () => randomInt(2 ** 47) / 2 ** 47;
 
-export function seededRandom(seed: number): Random {
+/** A seeded stream whose position can be read and set again: a shop file carries it, so ids continue where they were. */
+export interface SeededRandom extends Random {
+  position(): number;
+  seek(position: number): void;
+}
+
+export function seededRandom(seed: number): SeededRandom {
   let a = seed >>> 0;
-  return () => {
+  const next = (() => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }) as SeededRandom;
+  next.position = () => a;
+  next.seek = (position) => {
+    a = position >>> 0;
   };
+  return next;
 }
 
 /** Hash a string to a 32-bit seed (FNV-1a), to derive per-tenant streams. */

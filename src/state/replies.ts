@@ -28,6 +28,10 @@ export function replyBytes(reply: RememberedReply): number {
  * reads it as a map.
  */
 export class RememberedReplies extends Map<string, IdempotencyEntry> {
+  /** told of every entry taken, filled (the entry) or forgotten (null): the shop's journal */
+  observer: ((key: string, entry: IdempotencyEntry | null) => void) | null = null;
+  private readonly keyOf = new WeakMap<IdempotencyEntry, string>();
+
   constructor(private readonly meter: Meter | null = null) {
     super();
   }
@@ -35,7 +39,9 @@ export class RememberedReplies extends Map<string, IdempotencyEntry> {
   override set(key: string, entry: IdempotencyEntry): this {
     this.delete(key);
     super.set(key, entry);
+    this.keyOf.set(entry, key);
     this.meter?.charge(this.bytes(key, entry));
+    this.observer?.(key, entry);
     return this;
   }
 
@@ -44,6 +50,8 @@ export class RememberedReplies extends Map<string, IdempotencyEntry> {
     if (entry.reply) return;
     entry.reply = reply;
     this.meter?.charge(replyBytes(reply));
+    const key = this.keyOf.get(entry);
+    if (key !== undefined && super.get(key) === entry) this.observer?.(key, entry);
   }
 
   override delete(key: string): boolean {
@@ -51,7 +59,13 @@ export class RememberedReplies extends Map<string, IdempotencyEntry> {
     if (!entry) return false;
     super.delete(key);
     this.meter?.release(this.bytes(key, entry));
+    this.observer?.(key, null);
     return true;
+  }
+
+  /** The replies already sent, oldest first (a snapshot's or a file's part); a request still running has none to keep. */
+  answered(): [string, IdempotencyEntry][] {
+    return [...this].filter(([, entry]) => entry.reply).map(([key, entry]) => [key, { ...entry }]);
   }
 
   private bytes(key: string, entry: IdempotencyEntry): number {

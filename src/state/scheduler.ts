@@ -1,21 +1,40 @@
 import type { TenantClock } from './clock.js';
 
+/** Work that a shop file can carry: what kind of job, its data (JSON), when it is due. */
+export interface PlannedJob {
+  id: number;
+  due: number;
+  kind: string;
+  data: unknown;
+}
+
 interface Job {
   due: number;
   order: number;
-  run: () => void;
+  /** a job in process only (a webhook attempt holds a live request): never carried by a snapshot or a file */
+  run?: () => void;
+  /** a job as data: run by the runner of its kind */
+  planned?: PlannedJob;
 }
+
+/** What the scheduler tells its observer (the shop's journal). */
+export type SchedulerChange = { op: 'plan'; job: PlannedJob } | { op: 'done'; id: number } | { op: 'advanced' };
 
 /**
  * Work due at a moment of tenant time: refunds settling, payouts moving,
  * webhook retries. Jobs run in due order; while one runs, the tenant clock
  * reads its due time, so what it records happened "then". `advance` walks
  * the clock forward through every job in between.
+ *
+ * Refunds and payouts are planned as data (`plan`, run by `runner`), so a
+ * snapshot, a fork or a shop file carries them; webhook attempts are
+ * closures (`at`), which live and die with the process.
  */
 export class Scheduler {
   private jobs: Job[] = [];
   private counter = 0;
   private timer: NodeJS.Timeout | null = null;
+  observer: ((change: SchedulerChange) => void) | null = null;
 
   constructor(
     private readonly clock: TenantClock,
@@ -23,6 +42,8 @@ export class Scheduler {
     private readonly ticking: boolean,
     /** a failing job is reported and dropped; it never stops the jobs behind it */
     private readonly onError: (err: unknown) => void = () => {},
+    /** runs a planned job */
+    private readonly runner: (job: PlannedJob) => void = () => {},
   ) {}
 
   get pending(): number {
@@ -30,20 +51,47 @@ export class Scheduler {
   }
 
   at(due: number, run: () => void): void {
-    const job = { due, order: this.counter++, run };
-    let lo = 0;
-    let hi = this.jobs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.jobs[mid].due <= due) lo = mid + 1;
-      else hi = mid;
-    }
-    this.jobs.splice(lo, 0, job);
-    this.arm();
+    this.insert({ due, order: this.counter++, run });
   }
 
   after(ms: number, run: () => void): void {
     this.at(this.clock.now() + ms, run);
+  }
+
+  /** Plans a job as data: `kind` names its runner. */
+  plan(due: number, kind: string, data: unknown): void {
+    const job: PlannedJob = { id: this.counter++, due, kind, data };
+    this.insert({ due, order: job.id, planned: job });
+    this.observer?.({ op: 'plan', job });
+  }
+
+  /** The planned jobs, due order (a snapshot's or a file's part), and the counter that numbers the next. */
+  planned(): { counter: number; jobs: PlannedJob[] } {
+    return { counter: this.counter, jobs: this.jobs.flatMap((job) => (job.planned ? [job.planned] : [])) };
+  }
+
+  /** Puts planned jobs back (a restore, a fork, a file loaded); the jobs already here stay. */
+  load(state: { counter: number; jobs: readonly PlannedJob[] }): void {
+    this.counter = Math.max(this.counter, state.counter);
+    for (const job of state.jobs) this.insert({ due: job.due, order: job.id, planned: job });
+  }
+
+  /** A journal replays a planned job that ran or was dropped. */
+  forget(id: number): void {
+    this.jobs = this.jobs.filter((job) => job.planned?.id !== id);
+  }
+
+  private insert(job: Job): void {
+    let lo = 0;
+    let hi = this.jobs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = this.jobs[mid];
+      if (other.due < job.due || (other.due === job.due && other.order < job.order)) lo = mid + 1;
+      else hi = mid;
+    }
+    this.jobs.splice(lo, 0, job);
+    this.arm();
   }
 
   /** Runs every job already due. Returns how many ran. */
@@ -69,12 +117,16 @@ export class Scheduler {
     }
     this.clock.advance(target - this.clock.now());
     this.arm();
+    this.observer?.({ op: 'advanced' });
     return ran;
   }
 
   private execute(job: Job): void {
     try {
-      job.run();
+      if (job.planned) {
+        this.observer?.({ op: 'done', id: job.planned.id });
+        this.runner(job.planned);
+      } else job.run!();
     } catch (err) {
       this.onError(err);
     }

@@ -1,14 +1,31 @@
 import type { Meter } from './budget.js';
-import { Collection, FrozenBase } from './collection.js';
+import { Collection, FrozenBase, type Base } from './collection.js';
+import type { MapView } from './overlay.js';
 import type { ApiKey, Customer, Order, Payout, Product, WebhookDelivery, WebhookEndpoint } from './records.js';
 
 /**
  * Everything a tenant starts from, built once and frozen, then shared by
  * every tenant created from it (the demo shop and each visitor sandbox).
+ * A frozen shop (a snapshot, a fork's start) is one too: its layers over
+ * the fixtures, shared by every shop made from it.
  */
 export interface TenantSeed {
   /** the tenant clock's starting point (ms) */
   readonly epoch: number;
+  readonly products: Base<Product>;
+  readonly orders: Base<Order>;
+  readonly customers: Base<Customer>;
+  readonly payouts: Base<Payout>;
+  readonly webhooks: Base<WebhookEndpoint>;
+  readonly deliveries: Base<WebhookDelivery>;
+  readonly apiKeys: Base<ApiKey>;
+  readonly keyPools: MapView<string, ReadonlySet<string>>;
+  readonly customerIdsByEmail: MapView<string, string>;
+  readonly productIdsBySlug: MapView<string, string>;
+}
+
+/** A seed built from fixtures: plain frozen arrays and maps at the bottom of every chain. */
+export interface FixtureSeed extends TenantSeed {
   readonly products: FrozenBase<Product>;
   readonly orders: FrozenBase<Order>;
   readonly customers: FrozenBase<Customer>;
@@ -35,7 +52,7 @@ export interface SeedData {
 }
 
 /** Freezes seed data; records must be given oldest first (creation order). */
-export function buildSeed(data: SeedData): TenantSeed {
+export function buildSeed(data: SeedData): FixtureSeed {
   const customers = data.customers ?? [];
   return {
     epoch: data.epoch,

@@ -3,7 +3,7 @@ import { isoSeconds, type Clock, type ClockMode } from './clock.js';
 import { randomString } from './random.js';
 import { ABILITIES, type Ability, type ApiKey } from './records.js';
 import type { TenantSeed } from './seed.js';
-import { Tenant, type Publish } from './tenant.js';
+import { Tenant, type FrozenShop, type Publish } from './tenant.js';
 
 export const SECRET_PATTERN = /^sx_(test|live)_[0-9A-Za-z]{24}$/;
 
@@ -24,6 +24,12 @@ export interface StoreOptions {
   memory?: MemoryLimits;
 }
 
+/** Told when a shop is created or removed (a data directory keeps a journal per shop). */
+export interface StoreWatcher {
+  created(tenant: Tenant): void;
+  removed(tenant: Tenant): void;
+}
+
 /** Revoked keys a shop remembers (their 401 says when they were revoked); older ones are forgotten, secret and all. */
 export const REVOKED_KEYS_KEPT = 100;
 
@@ -38,6 +44,7 @@ export class TenantStore {
   /** every shop's bytes together, against the process ceiling */
   readonly memory: ProcessMemory;
   private readonly shopBytes: number;
+  private readonly watchers = new Set<StoreWatcher>();
 
   constructor(private readonly options: StoreOptions) {
     const limits = options.memory ?? DEFAULT_MEMORY;
@@ -57,11 +64,27 @@ export class TenantStore {
     return this.tenants.values();
   }
 
-  create(id: string, seed: TenantSeed, ephemeral = false): Tenant {
+  /** `from`: a fork, which starts as a frozen shop instead of the fixtures in `seed`. */
+  create(id: string, seed: TenantSeed, ephemeral = false, from?: FrozenShop): Tenant {
     if (this.tenants.has(id)) throw new Error(`tenant ${id} exists`);
-    const tenant = new Tenant({ id, seed, ephemeral, ...this.options, shopBytes: this.shopBytes, memory: this.memory });
+    const tenant = new Tenant({ id, seed, ephemeral, from, ...this.options, shopBytes: this.shopBytes, memory: this.memory });
     this.tenants.set(id, tenant);
+    for (const watcher of this.watchers) watcher.created(tenant);
     return tenant;
+  }
+
+  watch(watcher: StoreWatcher): void {
+    this.watchers.add(watcher);
+  }
+
+  /** The secrets that open a shop and the key each opens (a shop file's part). */
+  secretsOf(tenant: Tenant): [string, string][] {
+    return [...(this.secretsByTenant.get(tenant.id) ?? [])].map((secret) => [secret, this.secrets.get(secret)!.keyId]);
+  }
+
+  /** The shop this secret opens, if any (a shop file's secrets are bound only where they are free). */
+  ownerOf(secret: string): string | undefined {
+    return this.secrets.get(secret)?.tenantId;
   }
 
   /** Drops a tenant and every secret that opened it; its memory goes with it, its pending work stops. */
@@ -69,6 +92,7 @@ export class TenantStore {
     const tenant = this.tenants.get(id);
     if (!tenant) return;
     tenant.retire();
+    for (const watcher of this.watchers) watcher.removed(tenant);
     for (const secret of this.secretsByTenant.get(id) ?? []) this.secrets.delete(secret);
     this.secretsByTenant.delete(id);
     this.tenants.delete(id);
@@ -83,6 +107,16 @@ export class TenantStore {
     if (!own) this.secretsByTenant.set(tenant.id, (own = new Set()));
     own.add(secret);
     tenant.budget.keys.charge(2 * stringBytes(secret));
+    tenant.record({ t: 'secret', keyId, secret });
+  }
+
+  /** Forgets a secret of a shop (a key pruned, or a journal replaying that). */
+  unbind(tenant: Tenant, secret: string): void {
+    if (this.secrets.get(secret)?.tenantId !== tenant.id) return;
+    this.secrets.delete(secret);
+    this.secretsByTenant.get(tenant.id)?.delete(secret);
+    tenant.budget.keys.release(2 * stringBytes(secret));
+    tenant.record({ t: 'unsecret', secret });
   }
 
   /**
@@ -93,11 +127,8 @@ export class TenantStore {
   pruneRevoked(tenant: Tenant): void {
     const revoked = [...tenant.apiKeys.ownRecords()].filter((k) => k.revoked_at).sort((a, b) => a.revoked_at!.localeCompare(b.revoked_at!));
     for (const key of revoked.slice(0, Math.max(0, revoked.length - REVOKED_KEYS_KEPT))) {
-      for (const secret of this.secretsByTenant.get(tenant.id) ?? []) {
-        if (this.secrets.get(secret)?.keyId !== key.id) continue;
-        this.secrets.delete(secret);
-        this.secretsByTenant.get(tenant.id)!.delete(secret);
-        tenant.budget.keys.release(2 * stringBytes(secret));
+      for (const secret of [...(this.secretsByTenant.get(tenant.id) ?? [])]) {
+        if (this.secrets.get(secret)?.keyId === key.id) this.unbind(tenant, secret);
       }
       tenant.apiKeys.remove(key.id);
       tenant.lastUsed.delete(key.id);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoShopSeed } from '../../fixtures/index.js';
 import { ManualClock } from '../../src/state/clock.js';
 import { AtMemoryCeiling, cryptoRandom, DEFAULT_EPHEMERAL, EphemeralTenants, NoRoomForShop, type EphemeralLimits } from '../../src/state/expiry.js';
-import { hashSeed, seededRandom } from '../../src/state/random.js';
+import { hashSeed, seededRandom, type Random } from '../../src/state/random.js';
 import { ABILITIES } from '../../src/state/records.js';
 import { TenantStore } from '../../src/state/store.js';
 import type { MemoryLimits } from '../../src/state/budget.js';
@@ -10,7 +10,7 @@ import type { MemoryLimits } from '../../src/state/budget.js';
 const MINUTE = 60_000;
 const seed = demoShopSeed(1);
 
-function setup(limits: Partial<EphemeralLimits> = {}, random = seededRandom(hashSeed('test')), memory?: MemoryLimits) {
+function setup(limits: Partial<EphemeralLimits> = {}, random: Random = seededRandom(hashSeed('test')), memory?: MemoryLimits) {
   const clock = new ManualClock(Date.UTC(2026, 10, 23, 12, 0, 0));
   const store = new TenantStore({ randomSeed: 1, system: clock, clockMode: 'frozen', publish: () => {}, memory });
   const demo = store.create('tnt_demo', seed);
