@@ -18,8 +18,21 @@ const s = session('errors');
 const onTarget = operations.filter((op) => !op.sandboxOnly || hasRoute(op.operationId));
 const documenting = (status: number) => onTarget.filter((op) => op.statuses.includes(status));
 
-function send(op: SpecOperation, v: Variant, extra: Record<string, string> = {}): Promise<Reply> {
-  return s.api.call(op.method, v.path, v.body, { raw: v.raw, headers: { ...v.headers, ...extra } });
+function send(api: Client, op: SpecOperation, v: Variant, extra: Record<string, string> = {}): Promise<Reply> {
+  return api.call(op.method, v.path, v.body, { raw: v.raw, headers: { ...v.headers, ...extra } });
+}
+
+/**
+ * Refusals count against the key's writes like every authenticated request, and one block of them
+ * per operation adds up to more than one key's quota per minute (the exact window would make the
+ * file wait a minute): each block gets a key of its own, or the main key where none can be minted.
+ */
+function ownKey(name: string): () => Client {
+  let api: Client | undefined;
+  beforeAll(async () => {
+    api = await s.mint(name).then((key) => s.admin.as(key.secret), () => s.api);
+  });
+  return () => api ?? s.api;
 }
 
 /**
@@ -39,6 +52,7 @@ function expectProblem(reply: Reply, status: number, type: string, label: string
 }
 
 describe('400 invalid_request', () => {
+  const api = ownKey('bad-requests');
   if (target.env.viaPrism) {
     process.stdout.write('[contract] not sending unparsable JSON: Prism\'s proxy answers it itself and never forwards it to the target\n');
   }
@@ -47,13 +61,13 @@ describe('400 invalid_request', () => {
     const decisions = badRequests(op).filter((v) => v.decision);
     if (reference.length) {
       check(`${op.operationId}: ${reference.map((v) => v.name).join(', ')}`, async () => {
-        for (const v of reference) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
+        for (const v of reference) expectProblem(await send(api(), op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
       });
     }
     check(
       `${op.operationId}: ${decisions.map((v) => v.name).join(', ')} (refused, not ignored)`,
       async () => {
-        for (const v of decisions) expectProblem(await send(op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
+        for (const v of decisions) expectProblem(await send(api(), op, v), 400, 'invalid_request', `${op.operationId} with ${v.name}`, v.field);
       },
       { kind: 'decision', why: decisions[0].decision, scope: { operationIds: [op.operationId], statuses: [400] } },
     );
@@ -61,11 +75,12 @@ describe('400 invalid_request', () => {
 });
 
 describe('422 unprocessable', () => {
+  const api = ownKey('unprocessable');
   for (const op of documenting(422)) {
     const variants = unprocessableRequests(op);
     if (variants.length === 0) continue; // no input whose value can be wrong: the coverage test says so
     check(`${op.operationId}: ${variants.map((v) => v.name).join(', ')}`, async () => {
-      for (const v of variants) expectProblem(await send(op, v), 422, 'unprocessable', `${op.operationId} with ${v.name}`, v.field);
+      for (const v of variants) expectProblem(await send(api(), op, v), 422, 'unprocessable', `${op.operationId} with ${v.name}`, v.field);
     });
   }
 });
@@ -127,17 +142,12 @@ describe('409 conflict: an Idempotency-Key reused for another request', () => {
 
 describe('413 payload_too_large and 415 unsupported_media_type', () => {
   const oversized = JSON.stringify({ contract_suite: 'x'.repeat(target.env.bodyLimitBytes + 1024) });
-  // These refusals count against the key's writes like every authenticated request; a key of their
-  // own keeps this file inside one key's quota per minute (an exact window would make it wait a minute).
-  let api: Client;
-  beforeAll(async () => {
-    api = await s.mint('bodies').then((key) => s.admin.as(key.secret), () => s.api);
-  });
+  const bodies = ownKey('bodies');
   for (const op of documenting(413)) {
     check(
       `${op.operationId}: a body over ${target.env.bodyLimitBytes} bytes`,
       async () => {
-        const reply = await api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/json', data: oversized } });
+        const reply = await bodies().call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/json', data: oversized } });
         expectProblem(reply, 413, 'payload_too_large', op.operationId);
       },
       { kind: 'decision', why: '413 payload_too_large is not in the reference\'s table', scope: { operationIds: [op.operationId], statuses: [413] } },
@@ -147,7 +157,7 @@ describe('413 payload_too_large and 415 unsupported_media_type', () => {
     check(
       `${op.operationId}: a form-encoded body`,
       async () => {
-        const reply = await api.call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' } });
+        const reply = await bodies().call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' } });
         expectProblem(reply, 415, 'unsupported_media_type', op.operationId);
       },
       { kind: 'decision', why: '415 unsupported_media_type is not in the reference\'s table', scope: { operationIds: [op.operationId], statuses: [415] } },
