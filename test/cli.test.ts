@@ -3,31 +3,13 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, startCli } from './support/cli.js';
 
 const children: ChildProcess[] = [];
 afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
 });
 
-const CLI = [process.execPath, '--import', 'tsx', 'src/cli.ts'];
-
-/** Starts the real CLI (through tsx, so the test needs no build) and waits for its banner; `output()` is all it printed so far. */
-async function startCli(args: string[], command = [...CLI, ...args]): Promise<{ child: ChildProcess; banner: string; output: () => string; url: string }> {
-  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let errors = '';
-  child.stderr!.on('data', (chunk) => (errors += chunk));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (/test key:[^\n]*\n/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${errors}`)));
-  });
-  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1];
-  return { child, banner: out, output: () => out, url };
-}
 
 /** Waits until the CLI has printed a line matching `pattern` (bounded by the test timeout). */
 async function printed(output: () => string, pattern: RegExp): Promise<string> {
@@ -42,7 +24,7 @@ const demoGet = (url: string, path: string) => fetch(`${url}${path}`, { headers:
 
 /** Runs the CLI expecting it to refuse: its exit code and what it said on stderr. */
 async function refusal(args: string[]): Promise<{ code: number; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(CLI[0], [...CLI.slice(1), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (c) => (err += c));
   const [code] = await once(child, 'exit');
@@ -51,7 +33,7 @@ async function refusal(args: string[]): Promise<{ code: number; err: string }> {
 
 describe('sx-sandbox command line', () => {
   it('prints the base URL and the demo key, and serves the documented products with it', async () => {
-    const { child, banner } = await startCli(['--port', '0', '--quiet']);
+    const { child, banner } = await startCli(['--port', '0', '--quiet'], children);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)![1];
     const key = /test key:\s+(sx_test_\w+)/.exec(banner)![1];
     expect(key).toBe('sx_test_DemoShopFullAccessKey001');
@@ -65,7 +47,7 @@ describe('sx-sandbox command line', () => {
   });
 
   it('--key replaces the demo key', async () => {
-    const { banner } = await startCli(['--port', '0', '--quiet', '--key', 'sx_test_MyOwnKeyForFrontend00001']);
+    const { banner } = await startCli(['--port', '0', '--quiet', '--key', 'sx_test_MyOwnKeyForFrontend00001'], children);
     expect(banner).toContain('sx_test_MyOwnKeyForFrontend00001');
   });
 
@@ -118,14 +100,14 @@ describe('sx-sandbox --version and a port in use', () => {
 
 describe('the request log on stdout', () => {
   it('is JSON lines when stdout is not a terminal', async () => {
-    const { output, url } = await startCli(['--port', '0']);
+    const { output, url } = await startCli(['--port', '0'], children);
     await demoGet(url, '/v1/orders/ord_nope');
     const line = await printed(output, /^\{/);
     expect(JSON.parse(line)).toMatchObject({ kind: 'request', method: 'GET', path: '/v1/orders/ord_nope', status: 404, problem_type: 'not_found', shop_time: expect.stringMatching(/^2026-05-26T/) });
   });
 
   it('is one compact line per request with --log pretty', async () => {
-    const { output, url } = await startCli(['--port', '0', '--log', 'pretty']);
+    const { output, url } = await startCli(['--port', '0', '--log', 'pretty'], children);
     await demoGet(url, '/v1/products');
     expect(await printed(output, /GET +\/v1\/products/)).toMatch(/^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products {2}200 {2}[\d.]+ ms$/);
   });
@@ -133,7 +115,7 @@ describe('the request log on stdout', () => {
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript)('is the compact line by default on a terminal (run under script(1), a real pseudo-terminal)', async () => {
     const command = ['script', '-qfec', [...CLI, '--port', '0'].join(' '), '/dev/null'];
-    const { output, url } = await startCli([], command);
+    const { output, url } = await startCli([], children, command);
     await demoGet(url, "/v1/products/nope");
     const line = (await printed(output, /\/v1\/products\/nope/)).replace(/\x1b\[\d+m/g, '');
     expect(line).toMatch(/^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products\/nope {2}404 not_found {2}[\d.]+ ms {2}\S/);

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, startCli } from '../support/cli.js';
 import { createSandbox, ManualClock } from '../../src/index.js';
 
 const KEY = 'sx_test_DemoShopFullAccessKey001';
@@ -22,24 +23,12 @@ function tempDir(): string {
 }
 
 /** The real CLI (through tsx) on a data directory; resolves with its URL once it listens. */
-async function start(dir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--data', dir, '--port', '0', '--clock', 'frozen', '--rate-limit-writes', '100000', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (c) => (err += c));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      if (/test key:[^\n]*\n/.test(out)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-  });
-  return { child, url: /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)![1] };
+function start(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  return startCli(['--data', dir, '--port', '0', '--clock', 'frozen', '--rate-limit-writes', '100000', '--quiet'], children);
 }
 
 async function refusal(dir: string): Promise<{ code: number; err: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--data', dir, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(CLI[0], [...CLI.slice(1), '--data', dir, '--port', '0', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let err = '';
   child.stderr!.on('data', (c) => (err += c));
