@@ -252,7 +252,8 @@ export function readCommandLine(args: string[], env: Record<string, string | und
   let refused: UsageError | undefined;
   for (const flag of flags) {
     const fromArgs = values[flag.name];
-    const given = fromArgs ?? (flag.env ? env[flag.env] : undefined);
+    // an empty variable (`PORT=`) counts as not set
+    const given = fromArgs ?? (flag.env ? env[flag.env] || undefined : undefined);
     if (given === undefined) continue;
     try {
       invocation = withChange(invocation, flag.apply(given as string | string[] | true, fromArgs === undefined ? flag.env! : `--${flag.name}`));

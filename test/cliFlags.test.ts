@@ -51,6 +51,7 @@ describe('readCommandLine', () => {
   it('reads PORT when --port is not given, and --port over it', () => {
     expect(readCommandLine([], { PORT: '5001' }).port).toBe(5001);
     expect(readCommandLine(['--port', '5002'], { PORT: '5001' }).port).toBe(5002);
+    expect(readCommandLine([], { PORT: '' }).port).toBe(4010);
     expect(() => readCommandLine([], { PORT: 'abc' })).toThrow("PORT must be a whole number from 0 to 65535, got 'abc'");
   });
 
