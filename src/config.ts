@@ -106,6 +106,8 @@ export const PUBLIC_CAPS: Caps = {
 };
 
 export const PUBLIC_BODY_LIMIT_BYTES = 256 * 1024;
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_CLOCK_MODE: ClockMode = 'running';
 
 export function resolveConfig(options: SandboxOptions, defaults: { key: string; clock: Clock }): ResolvedConfig {
   const isPublic = options.public ?? false;
@@ -113,14 +115,14 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
     seed: options.seed ?? DEFAULT_SEED,
     key: options.key ?? defaults.key,
     clock: options.clock ?? defaults.clock,
-    clockMode: options.clockMode ?? 'running',
+    clockMode: options.clockMode ?? DEFAULT_CLOCK_MODE,
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...options.rateLimits },
     ipRateLimits:
       options.ipRateLimits === false || (!isPublic && !Object.keys(options.ipRateLimits ?? {}).length)
         ? null
         : { ...(isPublic ? PUBLIC_IP_RATE_LIMITS : DEFAULT_RATE_LIMITS), ...options.ipRateLimits },
     corsOrigins: options.corsOrigins ?? '*',
-    bodyLimitBytes: options.bodyLimitBytes ?? (isPublic ? PUBLIC_BODY_LIMIT_BYTES : 1024 * 1024),
+    bodyLimitBytes: options.bodyLimitBytes ?? (isPublic ? PUBLIC_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES),
     caps: { ...(isPublic ? PUBLIC_CAPS : DEFAULT_CAPS), ...options.caps },
     memory: { ...(isPublic ? PUBLIC_MEMORY : DEFAULT_MEMORY), ...options.memory },
     public: isPublic,

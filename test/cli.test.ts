@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
+import { defaultText, FLAGS, usageOf } from '../src/cliFlags.js';
 import { CLI, startCli } from './support/cli.js';
 
 const children: ChildProcess[] = [];
@@ -56,6 +57,33 @@ describe('sx-sandbox command line', () => {
     expect(code).toBe(2);
     expect(err).toContain('--clock must be running or frozen');
     expect(err).toContain('Usage: sx-sandbox');
+  });
+});
+
+describe('sx-sandbox usage mistakes and --help', () => {
+  it('an unknown flag is one line naming it, the usage line, and exit code 2', async () => {
+    const { code, err } = await refusal(['--rate-limit-read', '5']);
+    expect(code).toBe(2);
+    expect(err.trimEnd().split('\n')).toEqual([
+      "sx-sandbox: unknown flag '--rate-limit-read' (did you mean --rate-limit-reads?)",
+      'Usage: sx-sandbox [options]; sx-sandbox --help lists every flag.',
+    ]);
+  });
+
+  it('a bad value is one line naming the flag and what it takes, and exit code 2', async () => {
+    const { code, err } = await refusal(['--max-tenants', 'lots']);
+    expect(code).toBe(2);
+    expect(err.trimEnd().split('\n')[0]).toBe("sx-sandbox: --max-tenants must be a whole number ≥ 1, got 'lots'");
+    expect(err.trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('--help prints every flag of the table with its default, and exits 0', () => {
+    const help = execFileSync(CLI[0], [...CLI.slice(1), '--help'], { encoding: 'utf8' });
+    for (const flag of FLAGS) {
+      const line = help.split('\n').find((l) => l.replace(/^ +(-\w, )?/, '').startsWith(`${usageOf(flag)} `));
+      expect(line, usageOf(flag)).toBeDefined();
+      expect(line).toContain(defaultText(flag));
+    }
   });
 });
 

@@ -1,9 +1,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIV3_1 } from 'openapi-types';
-// The suite reads the contract through the same loader and validator the
-// sandbox's tests use; nothing else of src/ is imported outside the in-process target.
+// The suite reads the contract through the same loader, operation index and validator the sandbox
+// uses, and through nothing else of src/ (outside the in-process target): those read the spec file
+// alone, so the suite holds a real deployment to the same reading.
 import { loadSpec, type Spec } from '../../src/spec/load.js';
+import { readOperations, type Operation } from '../../src/spec/operations.js';
 
 export const SPEC_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'openapi', 'sx.v1.yaml');
 
@@ -18,70 +20,39 @@ export interface Param {
   schema: Schema;
 }
 
-/** One operation as the suite sees it: enough to build requests and expectations from the spec alone. */
-export interface SpecOperation {
-  operationId: string;
-  method: string;
-  /** the path template, e.g. /v1/products/{id} */
-  path: string;
-  /** required ability; `*` = all of them; null = none */
-  ability: string | null;
-  authenticated: boolean;
-  sandboxOnly: boolean;
-  successStatus: number;
+/**
+ * One operation as the server's index reads it (id, method, path template, ability, whether it needs a
+ * key, sandbox-only, success status, idempotency rule), with what the suite builds requests and
+ * expectations from on top.
+ */
+export interface SpecOperation extends Operation {
   /** every documented status */
   statuses: number[];
+  /** the path item's parameters and the operation's own */
   params: Param[];
   body?: { required: boolean; schema: Schema; example?: unknown };
-  /** `recommended` on money-moving writes */
-  idempotency: 'recommended' | 'accepted' | 'none';
   tag: string;
 }
 
-const METHODS = ['get', 'post', 'patch', 'put', 'delete'] as const;
-
-type Extended = OpenAPIV3_1.OperationObject & { 'x-sx-ability'?: string; 'x-sx-sandbox-only'?: boolean; 'x-sx-idempotency'?: string };
-
-function readOperations(): SpecOperation[] {
-  const out: SpecOperation[] = [];
-  for (const [path, item] of Object.entries(spec.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item?.[method] as Extended | undefined;
-      if (!op?.operationId) continue;
-      const params = [...((item?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]), ...((op.parameters ?? []) as OpenAPIV3_1.ParameterObject[])].map(
-        (p): Param => ({ name: p.name, in: p.in as Param['in'], required: p.required === true, schema: (p.schema ?? {}) as Schema }),
-      );
-      const requestBody = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
-      const media = requestBody?.content?.['application/json'];
-      const statuses = Object.keys(op.responses ?? {}).map(Number).filter(Number.isInteger);
-      const firstExample = Object.values(media?.examples ?? {})[0] as OpenAPIV3_1.ExampleObject | undefined;
-      const isRead = method === 'get';
-      out.push({
-        operationId: op.operationId,
-        method: method.toUpperCase(),
-        path,
-        ability: op['x-sx-ability'] ?? null,
-        authenticated: (op.security ?? spec.security ?? []).length > 0,
-        sandboxOnly: op['x-sx-sandbox-only'] === true,
-        successStatus: statuses.find((s) => s >= 200 && s < 300)!,
-        statuses,
-        params,
-        body: media
-          ? {
-              required: requestBody?.required === true,
-              schema: (media.schema ?? {}) as Schema,
-              example: firstExample?.value,
-            }
-          : undefined,
-        idempotency: isRead ? 'none' : op['x-sx-idempotency'] === 'recommended' ? 'recommended' : 'accepted',
-        tag: op.tags?.[0] ?? '',
-      });
-    }
-  }
-  return out;
+function withRequestParts(op: Operation): SpecOperation {
+  const item = spec.paths?.[op.path];
+  const params = [...((item?.parameters ?? []) as OpenAPIV3_1.ParameterObject[]), ...((op.definition.parameters ?? []) as OpenAPIV3_1.ParameterObject[])].map(
+    (p): Param => ({ name: p.name, in: p.in as Param['in'], required: p.required === true, schema: (p.schema ?? {}) as Schema }),
+  );
+  const requestBody = op.definition.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
+  const media = requestBody?.content?.['application/json'];
+  const firstExample = Object.values(media?.examples ?? {})[0] as OpenAPIV3_1.ExampleObject | undefined;
+  return {
+    ...op,
+    statuses: Object.keys(op.definition.responses ?? {}).map(Number).filter(Number.isInteger),
+    params,
+    body: media ? { required: requestBody?.required === true, schema: (media.schema ?? {}) as Schema, example: firstExample?.value } : undefined,
+    tag: op.definition.tags?.[0] ?? '',
+  };
 }
 
-export const operations: readonly SpecOperation[] = readOperations();
+// warm: false — the suite never validates requests, so no request validator is ever compiled
+export const operations: readonly SpecOperation[] = readOperations(spec, { warm: false }).map(withRequestParts);
 
 export function operation(operationId: string): SpecOperation {
   const found = operations.find((op) => op.operationId === operationId);

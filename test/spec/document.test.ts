@@ -1,12 +1,19 @@
-// The contract document itself: valid OpenAPI 3.1, every example valid against its schema, and exactly
-// the operations (ids, abilities, sandbox markers) the server builds its routes from.
+// The contract document itself: valid OpenAPI 3.1, every example valid against its schema, and every
+// operation following the conventions the server and the contract suite rely on. Nothing here lists the
+// operations: they are read through the server's operation index (src/spec/operations.ts), the reference
+// operations come from the reference's own text (reference/examples.json), and the problem slugs from the
+// renderer's table, so adding an operation is the spec and its handler, nothing else.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileErrors, dereference, validate } from '@readme/openapi-parser';
+import { compileErrors, validate } from '@readme/openapi-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_TYPES } from '../../src/engine/problem.js';
+import { dereference, type Spec } from '../../src/spec/load.js';
+import { readOperations } from '../../src/spec/operations.js';
+import type { ReferenceOperation } from './reference/parse.js';
 
 type Json = Record<string, any>;
 
@@ -15,8 +22,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /** The document as written, with its `$ref`s. */
 const raw: Json = parse(readFileSync(specPath, 'utf8'));
-/** The document with every `$ref` resolved. */
-const deref = (await dereference(specPath)) as Json;
+/** The document with every `$ref` resolved, as the server resolves it. */
+const deref = dereference(raw);
+/** The reference's operations, read from its text capture. */
+const reference = (JSON.parse(readFileSync(new URL('./reference/examples.json', import.meta.url), 'utf8')) as { operations: ReferenceOperation[] }).operations;
 
 // ajv-formats is CommonJS; under ESM its plugin is either the default export or its `.default`.
 const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as unknown as (
@@ -26,24 +35,36 @@ const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true 
 addFormats(ajv);
 
 interface Operation {
+  /** lower case, as the document keys it */
   method: string;
   path: string;
   op: Json;
   rawOp: Json;
+  /** as the index reads it: needs a key */
+  authenticated?: boolean;
 }
 
-function operations(doc: Json, rawDoc: Json, section: 'paths' | 'webhooks' = 'paths'): Operation[] {
+/** The API's operations, through the server's index; `rawOp` is the same operation as written. */
+function indexed(doc: Json): Operation[] {
+  return readOperations(dereference(doc) as Spec, { warm: false }).map((o) => {
+    const method = o.method.toLowerCase();
+    return { method, path: o.path, op: o.definition as Json, rawOp: doc.paths[o.path][method], authenticated: o.authenticated };
+  });
+}
+
+/** The document's `webhooks` (the events it sends); they are no operations of the API, so not in the index. */
+function webhookOperations(doc: Json, rawDoc: Json): Operation[] {
   const out: Operation[] = [];
-  for (const [path, item] of Object.entries<Json>(doc[section] ?? {})) {
+  for (const [path, item] of Object.entries<Json>(doc.webhooks ?? {})) {
     for (const method of METHODS) {
-      if (item[method]) out.push({ method, path, op: item[method], rawOp: rawDoc[section][path][method] });
+      if (item[method]) out.push({ method, path, op: item[method], rawOp: rawDoc.webhooks[path][method] });
     }
   }
   return out;
 }
 
-const ops = operations(deref, raw);
-const webhookOps = operations(deref, raw, 'webhooks');
+const ops = indexed(raw);
+const webhookOps = webhookOperations(deref, raw);
 
 // ---- every example, with the schema it must satisfy ----------------------------------------------
 
@@ -141,63 +162,91 @@ function validatorFor(schema: unknown) {
   return v;
 }
 
-// ---- what the server relies on ---------------------------------------------------------------------
+// ---- the conventions every operation follows ---------------------------------------------------------
 
-const EXPECTED: Record<string, { method: string; path: string; ability?: string; sandbox?: true }> = {
-  listProducts: { method: 'get', path: '/v1/products', ability: 'products:read' },
-  createProduct: { method: 'post', path: '/v1/products', ability: 'products:write' },
-  getProduct: { method: 'get', path: '/v1/products/{id}', ability: 'products:read' },
-  updateProduct: { method: 'patch', path: '/v1/products/{id}', ability: 'products:write' },
-  archiveProduct: { method: 'delete', path: '/v1/products/{id}', ability: 'products:write' },
-  importProductKeys: { method: 'post', path: '/v1/products/{id}/keys', ability: 'products:write' },
-  listOrders: { method: 'get', path: '/v1/orders', ability: 'orders:read' },
-  getOrder: { method: 'get', path: '/v1/orders/{uuid}', ability: 'orders:read' },
-  refundOrder: { method: 'post', path: '/v1/orders/{uuid}/refund', ability: 'orders:write' },
-  resendOrder: { method: 'post', path: '/v1/orders/{uuid}/resend', ability: 'orders:write' },
-  listCustomers: { method: 'get', path: '/v1/customers', ability: 'customers:read' },
-  getCustomer: { method: 'get', path: '/v1/customers/{id}', ability: 'customers:read' },
-  listPayouts: { method: 'get', path: '/v1/payouts', ability: 'payouts:read' },
-  createPayout: { method: 'post', path: '/v1/payouts', ability: 'payouts:write' },
-  listWebhooks: { method: 'get', path: '/v1/webhooks', ability: 'webhooks:read' },
-  createWebhook: { method: 'post', path: '/v1/webhooks', ability: 'webhooks:write' },
-  testWebhook: { method: 'post', path: '/v1/webhooks/{id}/test', ability: 'webhooks:write' },
-  deleteWebhook: { method: 'delete', path: '/v1/webhooks/{id}', ability: 'webhooks:write' },
-  listApiKeys: { method: 'get', path: '/v1/api-keys', ability: '*' },
-  createApiKey: { method: 'post', path: '/v1/api-keys', ability: '*' },
-  revokeApiKey: { method: 'delete', path: '/v1/api-keys/{id}', ability: '*' },
-  // sandbox-only
-  listWebhookDeliveries: { method: 'get', path: '/v1/webhooks/{id}/deliveries', ability: 'webhooks:read', sandbox: true },
-  simulateOrder: { method: 'post', path: '/v1/test_helpers/orders', ability: 'orders:write', sandbox: true },
-  advanceClock: { method: 'post', path: '/v1/test_helpers/clock/advance', ability: '*', sandbox: true },
-  resetTenant: { method: 'post', path: '/v1/test_helpers/reset', ability: '*', sandbox: true },
-  createEphemeralTenant: { method: 'post', path: '/v1/test_helpers/tenants', sandbox: true },
-  takeSnapshot: { method: 'post', path: '/v1/test_helpers/snapshots', ability: '*', sandbox: true },
-  restoreSnapshot: { method: 'post', path: '/v1/test_helpers/snapshots/restore', ability: '*', sandbox: true },
-  forkShop: { method: 'post', path: '/v1/test_helpers/forks', ability: '*', sandbox: true },
-  exportShop: { method: 'get', path: '/v1/test_helpers/export', ability: '*', sandbox: true },
-  importShop: { method: 'post', path: '/v1/test_helpers/imports', ability: '*', sandbox: true },
-};
+/** `products` from `/v1/products/{id}` and from `/v1/test_helpers/orders` (a helper acts on the resource it names). */
+const resourceOf = (path: string): string => path.split('/').filter((s) => s && s !== 'v1' && s !== 'test_helpers')[0] ?? '';
 
-/** Operations a public sandbox does not offer (501): they would make shops that never expire. */
-const NOT_ON_PUBLIC = new Set(['takeSnapshot', 'restoreSnapshot', 'forkShop', 'exportShop', 'importShop']);
+/** The statuses an operation must document, and those it may, from what it is (see the spec's conventions). */
+function statusRules(o: Operation): { required: string[]; optional: string[] } {
+  const success = Object.keys(o.op.responses ?? {}).filter((s) => s.startsWith('2'));
+  const authenticated = o.authenticated === true;
+  const required = [...success, '400', '422', '429', '500'];
+  if (authenticated) required.push('401');
+  else required.push('503'); // the one operation without a key makes visitor shops: 503 when all are in use
+  if (o.op['x-sx-ability']) required.push('403');
+  if (o.path.includes('{')) required.push('404');
+  // a conflict is an Idempotency-Key reused within a shop: only writes that have one
+  if (o.method !== 'get' && authenticated) required.push('409');
+  if (o.op.requestBody) required.push('413', '415');
+  // 501: a sandbox-only operation a public sandbox does not offer
+  return { required, optional: o.op['x-sx-sandbox-only'] === true ? ['501'] : [] };
+}
 
-const TAGS = ['Products', 'Orders', 'Customers', 'Payouts', 'Webhooks', 'API keys', 'Sandbox'];
-const abilities: string[] = raw.components.schemas.Ability.enum;
-const byId = new Map(ops.map((o) => [o.op.operationId as string, o]));
+/**
+ * What is wrong with each operation of a document, as `operationId: what`; empty when every one follows
+ * the conventions. A function of the document, so a test can hand it a broken one.
+ */
+function operationFaults(doc: Json): string[] {
+  const out: string[] = [];
+  const list = indexed(doc);
+  const fault = (o: Operation, what: string) => out.push(`${o.op.operationId}: ${what}`);
+  const tags = new Set<string>((doc.tags ?? []).map((t: Json) => t.name));
+  const abilities = new Set<string>([...doc.components.schemas.Ability.enum, '*']);
+  const referenced = new Set(reference.map((r) => `${r.method} ${r.path}`));
 
-/** The error statuses an operation must list (see the spec's conventions). */
-function expectedStatuses(o: Operation): string[] {
-  const success = Object.keys(o.op.responses).filter((s) => s.startsWith('2'));
-  // 503: every visitor shop is in use
-  if (o.op.operationId === 'createEphemeralTenant') return [...success, '400', '413', '415', '422', '429', '500', '503'];
-  const statuses = [...success, '400', '401'];
-  if (o.op['x-sx-ability']) statuses.push('403');
-  if (o.path.includes('{')) statuses.push('404');
-  if (o.method !== 'get') statuses.push('409');
-  if (o.op.requestBody) statuses.push('413', '415');
-  statuses.push('422', '429', '500');
-  if (NOT_ON_PUBLIC.has(o.op.operationId)) statuses.push('501');
-  return statuses;
+  for (const o of list) {
+    const sandboxOnly = o.op['x-sx-sandbox-only'] === true;
+    const ability: string | undefined = o.op['x-sx-ability'];
+    const where = `${o.method.toUpperCase()} ${o.path}`;
+    if (typeof o.op.summary !== 'string' || typeof o.op.description !== 'string') fault(o, 'needs a summary and a description');
+    if (!o.op.tags?.length) fault(o, 'has no tag');
+    for (const tag of o.op.tags ?? []) if (!tags.has(tag)) fault(o, `tag '${tag}' is not one of the document's tags`);
+
+    // the reference's operations, and the sandbox's own (marked and tagged), nothing else
+    if (sandboxOnly === referenced.has(where)) fault(o, sandboxOnly ? 'is in the reference, so it is not sandbox-only' : 'is not in the reference, so it must be x-sx-sandbox-only');
+    if (sandboxOnly !== (o.op.tags ?? []).includes('Sandbox')) fault(o, 'is tagged Sandbox exactly when it is x-sx-sandbox-only');
+    if ('x-sx-sandbox-only' in o.op && !sandboxOnly) fault(o, 'x-sx-sandbox-only is true or absent');
+
+    // every operation needs a key and names its ability, but the one that makes a visitor shop
+    if (ability === undefined) {
+      if (!Array.isArray(o.op.security) || o.op.security.length) fault(o, 'without x-sx-ability it must say security: [] (no key)');
+    } else {
+      if ('security' in o.op) fault(o, 'uses the document-wide security');
+      if (!abilities.has(ability)) fault(o, `x-sx-ability '${ability}' is not an Ability (or *)`);
+      const expected = `${resourceOf(o.path)}:${o.method === 'get' ? 'read' : 'write'}`;
+      if (ability !== '*' && ability !== expected) fault(o, `x-sx-ability '${ability}': an operation on ${resourceOf(o.path)} needs ${expected} (or *)`);
+    }
+
+    const idempotency = o.op['x-sx-idempotency'];
+    if (idempotency !== undefined && (idempotency !== 'recommended' || o.method === 'get')) fault(o, 'x-sx-idempotency is only ever recommended, on a write');
+    const idempotencyRef = { $ref: '#/components/parameters/IdempotencyKey' };
+    const takesKey = (o.rawOp.parameters ?? []).some((p: Json) => p.$ref === idempotencyRef.$ref);
+    if (takesKey !== (o.method !== 'get')) fault(o, o.method === 'get' ? 'a read takes no Idempotency-Key' : 'a write takes an Idempotency-Key');
+
+    const { required, optional } = statusRules(o);
+    const documented = Object.keys(o.op.responses ?? {});
+    const missing = required.filter((s) => !documented.includes(s));
+    const extra = documented.filter((s) => !required.includes(s) && !optional.includes(s));
+    if (missing.length) fault(o, `must document ${missing.join(', ')}`);
+    if (extra.length) fault(o, `must not document ${extra.join(', ')}`);
+    if (documented.filter((s) => s.startsWith('2')).length !== 1) fault(o, 'documents exactly one success status');
+    for (const [status, response] of Object.entries<Json>(o.rawOp.responses ?? {})) {
+      if (!status.startsWith('2')) {
+        if (!/^#\/components\/responses\//.test(response.$ref ?? '')) fault(o, `${status} should use a shared response`);
+        continue;
+      }
+      const headers = Object.keys(response.headers ?? {});
+      for (const h of ['X-Request-Id', 'RateLimit', 'RateLimit-Policy', ...(o.method !== 'get' ? ['Idempotent-Replayed'] : [])]) {
+        if (!headers.includes(h)) fault(o, `${status} documents no ${h} header`);
+      }
+    }
+  }
+  const ids = list.map((o) => o.op.operationId);
+  for (const id of new Set(ids)) if (ids.filter((i) => i === id).length > 1) out.push(`${id}: operationId used twice`);
+  const present = new Set(list.map((o) => `${o.method.toUpperCase()} ${o.path}`));
+  for (const r of referenced) if (!present.has(r)) out.push(`${r}: in the reference but not in the spec`);
+  return out;
 }
 
 /** Every `$ref` string in a node. */
@@ -251,93 +300,81 @@ describe('openapi/sx.v1.yaml', () => {
   });
 
   describe('operations', () => {
-    it('are exactly the 21 reference operations and the 10 sandbox ones', () => {
-      expect(ops.length).toBe(31);
-      const actual = Object.fromEntries(ops.map((o) => [o.op.operationId, `${o.method} ${o.path}`]));
-      const expected = Object.fromEntries(Object.entries(EXPECTED).map(([id, e]) => [id, `${e.method} ${e.path}`]));
-      expect(actual).toEqual(expected);
-      expect(Object.values(EXPECTED).filter((e) => !e.sandbox)).toHaveLength(21);
+    it('are read by the server\'s index, one per method and path of the document', () => {
+      const written = Object.values<Json>(raw.paths).flatMap((item) => METHODS.filter((m) => item[m]));
+      expect(ops.length).toBe(written.length);
+      expect(ops.length).toBeGreaterThan(reference.length);
     });
 
-    it.each(ops.map((o) => [o.op.operationId ?? `${o.method} ${o.path}`, o] as const))('%s follows the conventions', (id, o) => {
-      const expected = EXPECTED[id];
-      expect(expected, `unexpected operation ${id}`).toBeDefined();
-      expect(o.op.operationId).toBeTypeOf('string');
-      expect(o.op.summary).toBeTypeOf('string');
-      expect(o.op.description).toBeTypeOf('string');
-      expect(o.op.tags?.length).toBeGreaterThan(0);
-      for (const tag of o.op.tags) expect(TAGS).toContain(tag);
-
-      if (id === 'createEphemeralTenant') {
-        expect(o.op).not.toHaveProperty('x-sx-ability');
-        expect(o.op.security).toEqual([]);
-      } else {
-        expect(o.op['x-sx-ability']).toBe(expected.ability);
-        expect([...abilities, '*']).toContain(o.op['x-sx-ability']);
-        expect(o.op).not.toHaveProperty('security');
-      }
-
-      if (expected.sandbox) {
-        expect(o.op.tags).toContain('Sandbox');
-        expect(o.op['x-sx-sandbox-only']).toBe(true);
-      } else {
-        expect(o.op.tags).not.toContain('Sandbox');
-        expect(o.op).not.toHaveProperty('x-sx-sandbox-only');
-      }
-
-      if (id === 'refundOrder' || id === 'createPayout') expect(o.op['x-sx-idempotency']).toBe('recommended');
-      else expect(o.op).not.toHaveProperty('x-sx-idempotency');
-
-      const idempotencyRef = { $ref: '#/components/parameters/IdempotencyKey' };
-      if (o.method === 'get') expect(o.rawOp.parameters ?? []).not.toContainEqual(idempotencyRef);
-      else expect(o.rawOp.parameters).toContainEqual(idempotencyRef);
-
-      expect(Object.keys(o.op.responses).sort()).toEqual(expectedStatuses(o).sort());
-      for (const [status, response] of Object.entries<Json>(o.rawOp.responses)) {
-        if (!status.startsWith('2')) {
-          expect(response.$ref, `${id} ${status} should use a shared response`).toMatch(/^#\/components\/responses\//);
-          continue;
-        }
-        const headers = Object.keys(response.headers ?? {});
-        expect(headers).toEqual(expect.arrayContaining(['X-Request-Id', 'RateLimit', 'RateLimit-Policy']));
-        if (o.method !== 'get') expect(headers).toContain('Idempotent-Replayed');
-      }
+    it.each(ops.map((o) => [o.op.operationId, o] as const))('%s follows the conventions', (id) => {
+      expect(operationFaults(raw).filter((f) => f.startsWith(`${id}: `))).toEqual([]);
     });
 
-    it('has unique operationIds', () => {
-      const ids = ops.map((o) => o.op.operationId);
-      expect(new Set(ids).size).toBe(ids.length);
+    it('are the reference\'s operations and the sandbox-only ones, each id once', () => {
+      expect(operationFaults(raw)).toEqual([]);
+    });
+
+    describe('a document that breaks a convention fails', () => {
+      /** The document with one change made to a copy of it. */
+      const broken = (change: (doc: Json) => void): Json => {
+        const doc = structuredClone(raw);
+        change(doc);
+        return doc;
+      };
+      const getProduct = (doc: Json) => doc.paths['/v1/products/{id}'].get;
+
+      it.each([
+        ['an ability of another resource', (d: Json) => (getProduct(d)['x-sx-ability'] = 'orders:read'), "getProduct: x-sx-ability 'orders:read': an operation on products needs products:read (or *)"],
+        ['no ability and no security: []', (d: Json) => delete getProduct(d)['x-sx-ability'], 'getProduct: without x-sx-ability it must say security: [] (no key)'],
+        ['a documented status missing', (d: Json) => delete getProduct(d).responses['404'], 'getProduct: must document 404'],
+        ['a 501 on a reference operation', (d: Json) => (getProduct(d).responses['501'] = { $ref: '#/components/responses/NotImplemented' }), 'getProduct: must not document 501'],
+        ['a reference operation marked sandbox-only', (d: Json) => (getProduct(d)['x-sx-sandbox-only'] = true), 'getProduct: is in the reference, so it is not sandbox-only'],
+        ['an unknown tag', (d: Json) => (getProduct(d).tags = ['Goods']), "getProduct: tag 'Goods' is not one of the document's tags"],
+        ['an idempotency rule on a read', (d: Json) => (getProduct(d)['x-sx-idempotency'] = 'recommended'), 'getProduct: x-sx-idempotency is only ever recommended, on a write'],
+        ['a write without Idempotency-Key', (d: Json) => (d.paths['/v1/products'].post.parameters = []), 'createProduct: a write takes an Idempotency-Key'],
+        ['an inline error response', (d: Json) => (getProduct(d).responses['404'] = { description: 'gone' }), 'getProduct: 404 should use a shared response'],
+        ['an operationId twice', (d: Json) => (d.paths['/v1/orders'].get.operationId = 'getProduct'), 'getProduct: operationId used twice'],
+        ['a reference operation gone', (d: Json) => delete d.paths['/v1/customers/{id}'], 'GET /v1/customers/{id}: in the reference but not in the spec'],
+        [
+          'an operation neither in the reference nor sandbox-only',
+          (d: Json) => (d.paths['/v1/coupons'] = { get: { ...structuredClone(d.paths['/v1/customers'].get), operationId: 'listCoupons' } }),
+          'listCoupons: is not in the reference, so it must be x-sx-sandbox-only',
+        ],
+      ])('%s', (_what, change, fault) => {
+        expect(operationFaults(broken(change))).toContain(fault);
+      });
+
+      it('a new sandbox-only operation that follows the conventions needs no other edit here', () => {
+        const doc = broken((d) => {
+          const template = structuredClone(d.paths['/v1/test_helpers/reset'].post);
+          d.paths['/v1/test_helpers/coupons'] = { post: { ...template, operationId: 'createTestCoupon' } };
+        });
+        expect(operationFaults(doc)).toEqual([]);
+        expect(indexed(doc).map((o) => o.op.operationId)).toContain('createTestCoupon');
+      });
     });
   });
 
   describe('components', () => {
-    it('error responses are problem+json with the right slug', () => {
-      const slugs: Record<string, [number, string]> = {
-        BadRequest: [400, 'invalid_request'],
-        Unauthenticated: [401, 'unauthenticated'],
-        Forbidden: [403, 'forbidden_scope'],
-        NotFound: [404, 'not_found'],
-        MethodNotAllowed: [405, 'method_not_allowed'],
-        Conflict: [409, 'conflict'],
-        PayloadTooLarge: [413, 'payload_too_large'],
-        UnsupportedMediaType: [415, 'unsupported_media_type'],
-        Unprocessable: [422, 'unprocessable'],
-        RateLimited: [429, 'rate_limited'],
-        ServerError: [500, 'server_error'],
-        NotImplemented: [501, 'not_implemented'],
-        ServiceUnavailable: [503, 'service_unavailable'],
-      };
-      expect(Object.keys(raw.components.responses).sort()).toEqual(Object.keys(slugs).sort());
-      for (const [name, [status, type]] of Object.entries(slugs)) {
-        const media = raw.components.responses[name].content['application/problem+json'];
+    it('error responses are problem+json with the slug the renderer gives their status', () => {
+      const statuses = new Set<number>();
+      for (const [name, response] of Object.entries<Json>(raw.components.responses)) {
+        const media = response.content['application/problem+json'];
         // a Problem; 422 and 500 also require what the reference promises them (errors, trace_id)
         const { required, ...schema } = media.schema;
-        expect(schema).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(schema, name).toEqual({ $ref: '#/components/schemas/Problem' });
         expect(required ?? ['type'], name).toContain('type');
         const values = Object.values<Json>(media.examples).map((e) => e.value);
         expect(values.length, name).toBeGreaterThan(0);
-        for (const v of values) expect([v.status, v.type], name).toEqual([status, type]);
+        const status = values[0].status as keyof typeof PROBLEM_TYPES;
+        expect(PROBLEM_TYPES[status], `${name}: ${status} is a status the renderer knows`).toBeDefined();
+        for (const v of values) expect([v.status, v.type], name).toEqual([status, PROBLEM_TYPES[status][0]]);
+        expect(statuses.has(status), `${name}: one shared response per status`).toBe(false);
+        statuses.add(status);
       }
+      // every error status an operation documents, and the route-level 405, has its shared response
+      const used = new Set(ops.flatMap((o) => Object.keys(o.op.responses).filter((s) => !s.startsWith('2')).map(Number)));
+      for (const status of [...used, 405]) expect(statuses.has(status), `no shared response for ${status}`).toBe(true);
       expect(raw.components.responses.Unauthenticated.headers).toHaveProperty('WWW-Authenticate');
       expect(raw.components.responses.MethodNotAllowed.headers).toHaveProperty('Allow');
       expect(raw.components.responses.RateLimited.headers).toHaveProperty('Retry-After');
