@@ -10,7 +10,7 @@ import type { Tenant } from '../state/tenant.js';
 
 const OPERATION = 'createEphemeralTenant';
 
-export const tenantHandlers: HandlerSet = {
+export const tenantHandlers = {
   [OPERATION]: ({ services }) => {
     const { tenant, secret, expiresAt } = createOrRefuse(() => services.ephemeral.create());
     return {
@@ -20,7 +20,7 @@ export const tenantHandlers: HandlerSet = {
       idle_ttl_seconds: services.ephemeral.limits.idleTtlSeconds,
     };
   },
-};
+} satisfies HandlerSet;
 
 /** Seconds a visitor is told to wait when the sandbox is full of shops in use by others' memory. */
 const CEILING_RETRY_SECONDS = 60;
