@@ -1,17 +1,12 @@
-import type { RequestHandler } from 'express';
-import { RateLimiter } from '../engine/stages/rateLimit.js';
 import { Problem } from '../engine/problem.js';
 import type { HandlerSet } from '../services.js';
-import type { RouteTable } from '../spec/routeTable.js';
-import { isoSeconds, type Clock } from '../state/clock.js';
-import { AtMemoryCeiling, NoRoomForShop, type EphemeralLimits, type VisitorShop } from '../state/expiry.js';
+import { isoSeconds } from '../state/clock.js';
+import { AtMemoryCeiling, NoRoomForShop, type VisitorShop } from '../state/expiry.js';
 import { ABILITIES } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 
-const OPERATION = 'createEphemeralTenant';
-
 export const tenantHandlers = {
-  [OPERATION]: ({ services }) => {
+  createEphemeralTenant: ({ services }) => {
     const { tenant, secret, expiresAt } = createOrRefuse(() => services.ephemeral.create());
     return {
       tenant_id: tenant.id,
