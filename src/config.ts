@@ -1,4 +1,4 @@
-import type { Caps, HandlerSet } from './services.js';
+import type { Caps, HandlerOverrides } from './services.js';
 import { DEFAULT_RATE_LIMITS, PUBLIC_IP_RATE_LIMITS, type RateLimits } from './engine/stages/rateLimit.js';
 import type { Clock, ClockMode } from './state/clock.js';
 import { DEFAULT_EPHEMERAL, PUBLIC_EPHEMERAL, type EphemeralLimits } from './state/expiry.js';
@@ -39,7 +39,7 @@ export interface SandboxOptions {
   /** where log lines go (default: stdout) */
   logTo?: (line: string) => void;
   /** replace handlers by operationId (tests use it to make a handler slow or failing) */
-  handlerOverrides?: HandlerSet;
+  handlerOverrides?: HandlerOverrides;
   /** keep every shop (but the docs page's visitor shops) in this directory across restarts and crashes (default: memory only); see README "State that lasts" */
   dataDir?: string;
 }

@@ -3,7 +3,8 @@ import type { WebhookDispatcher } from './events/dispatcher.js';
 import type { CursorCodec } from './state/cursor.js';
 import type { EphemeralTenants } from './state/expiry.js';
 import type { TenantStore } from './state/store.js';
-import type { Handler } from './engine/stages/dispatch.js';
+import type { BoundHandler, Handler, HandlerContext } from './engine/stages/dispatch.js';
+import type { OperationId } from './spec/operationTypes.js';
 import type { ShopOps } from './shops/shopOps.js';
 
 /** Limits that keep one tenant (or a public host) from eating the machine. */
@@ -30,5 +31,14 @@ export interface Services {
   shops: ShopOps;
 }
 
-export type SxHandler = Handler<Services>;
-export type HandlerSet = Record<string, SxHandler>;
+/** The sandbox's handler of one operation. */
+export type SxHandler<Op extends OperationId> = Handler<Op, Services>;
+/** Handlers by operationId: each typed for its own operation. */
+export type HandlerSet = { [Op in OperationId]?: SxHandler<Op> };
+/**
+ * Test seams that replace handlers by operationId (to make one slow, failing
+ * or misbehaving): each gets its operation's typed context and may answer
+ * anything, since what the pipeline does with a faulty answer is the point.
+ */
+export type HandlerOverrides = { [Op in OperationId]?: (ctx: HandlerContext<Op, Services>) => unknown };
+export type SxBoundHandler = BoundHandler<Services>;

@@ -6,8 +6,7 @@
  *   node --expose-gc bench/.build/bench/targets/memoryProbe.js products  # one shop, 0 → 100,000 products
  */
 import { createSandbox } from '../../src/index.js';
-import { pendingOperations } from '../../src/resources/notBuilt.js';
-import { addProducts, mintFullKey } from './fill.js';
+import { addProducts } from './fill.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
@@ -28,9 +27,6 @@ async function reading(label: string): Promise<Reading> {
   return { label, rss: m.rss, heapUsed: m.heapUsed, external: m.external };
 }
 
-/** The visitor-shop service behind POST /v1/test_helpers/tenants, where this version has one. */
-type VisitorShops = { create(): unknown };
-
 const mode = process.argv[2];
 const TENANTS = [1_000, 10_000];
 const PRODUCTS = [1_000, 10_000, 100_000];
@@ -43,17 +39,10 @@ const readings: Reading[] = [await reading('start')];
 let method: string;
 
 if (mode === 'tenants') {
-  const shops = (sandbox.services as unknown as { ephemeral?: VisitorShops }).ephemeral;
-  const built = !pendingOperations().includes('createEphemeralTenant') && shops;
-  method = built
-    ? 'services.ephemeral.create(), what POST /v1/test_helpers/tenants runs, called in process (no 10,000 HTTP round trips, no per-IP limit)'
-    : 'store.create(id, seed, true) + a full-access key, in process (POST /v1/test_helpers/tenants is not built in this version)';
+  method = 'services.ephemeral.create(), what POST /v1/test_helpers/tenants runs, called in process (no 10,000 HTTP round trips, no per-IP limit)';
   let created = 0;
   for (const target of TENANTS) {
-    for (; created < target; created++) {
-      if (built) shops.create();
-      else mintFullKey(sandbox, sandbox.store.create(`tnt_bench_${created}`, sandbox.seed, true));
-    }
+    for (; created < target; created++) sandbox.services.ephemeral.create();
     readings.push(await reading(`${target} tenants`));
   }
 } else if (mode === 'products') {

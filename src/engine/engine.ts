@@ -6,7 +6,7 @@ import { abilityCheck } from './stages/abilities.js';
 import { authenticate } from './stages/auth.js';
 import { jsonBody } from './stages/body.js';
 import { cors, type CorsOptions } from './stages/cors.js';
-import { dispatch, type Handler } from './stages/dispatch.js';
+import { dispatch, type BoundHandler } from './stages/dispatch.js';
 import { idempotency } from './stages/idempotency.js';
 import type { IpOwners } from './stages/ipOwners.js';
 import { RateLimiter, rateLimit } from './stages/rateLimit.js';
@@ -17,7 +17,7 @@ import type { Context, EngineReply, EngineRequest, RoutedContext } from './types
 
 export interface EngineParts<S> {
   routes: RouteTable;
-  handlers: ReadonlyMap<string, Handler<S>>;
+  handlers: ReadonlyMap<string, BoundHandler<S>>;
   services: S;
   store: TenantStore;
   system: Clock;

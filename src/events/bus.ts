@@ -1,5 +1,5 @@
 import { isoSeconds } from '../state/clock.js';
-import type { SxEvent } from '../state/records.js';
+import type { EventType, SxEvent } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 
 export type EventListener = (tenant: Tenant, event: SxEvent) => void;
@@ -20,7 +20,7 @@ export class EventBus {
     return () => this.listeners.delete(listener);
   }
 
-  publish = (tenant: Tenant, type: string, object: unknown): SxEvent => {
+  publish = (tenant: Tenant, type: EventType, object: unknown): SxEvent => {
     const event: SxEvent = {
       id: tenant.ids.next('evt'),
       type,

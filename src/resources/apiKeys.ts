@@ -24,7 +24,7 @@ function findActiveKey(tenant: Tenant, id: string): ApiKey {
   return key;
 }
 
-export const apiKeyHandlers: HandlerSet = {
+export const apiKeyHandlers = {
   listApiKeys: ({ tenant }) => ({
     object: 'list',
     data: tenant.apiKeys
@@ -34,7 +34,7 @@ export const apiKeyHandlers: HandlerSet = {
   }),
 
   createApiKey: ({ tenant, key: caller, body, services }) => {
-    const beyond = (body.abilities as string[]).filter((a) => !(caller.abilities as string[]).includes(a));
+    const beyond = body.abilities.filter((a) => !caller.abilities.includes(a));
     if (beyond.length) {
       throw Problem.rule('body.abilities', `cannot grant ${beyond.join(', ')}: the calling key does not hold it`);
     }
@@ -56,4 +56,4 @@ export const apiKeyHandlers: HandlerSet = {
     }
     return { id: key.id, revoked: true };
   },
-};
+} satisfies HandlerSet;

@@ -1,12 +1,10 @@
 import { Problem } from '../engine/problem.js';
-import type { Order, Product } from '../state/records.js';
+import type { EventType, Order, Product } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
 import { assertRoom } from './caps.js';
 import { chainErrors, fakeTxHash } from './chains.js';
 import { customerFor, insertOrder, refreshCustomer } from './customers.js';
-
-type Outcome = 'completed' | 'failed' | 'awaiting_payment';
 
 function sellableProduct(tenant: Tenant, id: string): Product {
   const product = tenant.products.get(id);
@@ -44,15 +42,14 @@ function takeStock(tenant: Tenant, product: Product, quantity: number): boolean 
  * stopping at awaiting_payment or ending failed as `outcome` says. Every step
  * the spec's EventType names is announced with the order as it was then.
  */
-export const checkoutHandlers: HandlerSet = {
+export const checkoutHandlers = {
   simulateOrder: ({ tenant, body, services }) => {
     const product = sellableProduct(tenant, body.product);
     const errors = chainErrors(body.chain, body.asset);
     if (Object.keys(errors).length) throw new Problem(422, `${body.asset} is not carried on ${body.chain}.`, { errors });
     assertRoom(tenant.orders.size, services.caps.resourcesPerTenant, 'orders');
 
-    const quantity: number = body.quantity;
-    const outcome: Outcome = body.outcome;
+    const { quantity, outcome } = body;
     const customer = customerFor(tenant, body.email, services.caps.resourcesPerTenant);
     const now = tenant.now();
     const total = product.price_cents * quantity;
@@ -71,7 +68,7 @@ export const checkoutHandlers: HandlerSet = {
       delivery: { kind: product.type, state: 'pending', delivered_at: null },
       refunds: [],
     });
-    const step = (patch: Partial<Order>, event?: string) => {
+    const step = (patch: Partial<Order>, event?: EventType) => {
       order = tenant.orders.update(order.id, patch);
       if (event) tenant.emit(event, order);
     };
@@ -100,4 +97,4 @@ export const checkoutHandlers: HandlerSet = {
     step({ status: 'completed' }, 'order.completed');
     return order;
   },
-};
+} satisfies HandlerSet;

@@ -83,7 +83,7 @@ export function refreshCustomer(tenant: Tenant, customerId: string): void {
   if (changed) tenant.customers.update(customerId, metrics);
 }
 
-export const customerHandlers: HandlerSet = {
+export const customerHandlers = {
   listCustomers: ({ tenant, query, services }) => paginate(tenant.customers, services.cursors, query),
 
   getCustomer: ({ tenant, params }) => {
@@ -100,4 +100,4 @@ export const customerHandlers: HandlerSet = {
       })),
     };
   },
-};
+} satisfies HandlerSet;

@@ -47,7 +47,7 @@ function settleLater(tenant: Tenant, orderId: string, refundId: string): void {
   settle(tenant, tenant.clock.now() + REFUND_SETTLE_MS, { orderId, refundId });
 }
 
-export const orderHandlers: HandlerSet = {
+export const orderHandlers = {
   listOrders: ({ tenant, query, services }) => {
     const from = bound(query.from, 'from');
     const to = bound(query.to, 'to');
@@ -81,7 +81,7 @@ export const orderHandlers: HandlerSet = {
         `Nothing is left to refund on order ${order.id}: ${order.refunded_cents} of ${order.total_cents} is already refunded.`,
       );
     }
-    const amount: number = body?.amount_cents ?? refundable;
+    const amount = body.amount_cents ?? refundable;
     if (amount > refundable) {
       throw Problem.rule(
         'body.amount_cents',
@@ -94,8 +94,8 @@ export const orderHandlers: HandlerSet = {
       order_id: order.id,
       status: 'processing',
       amount_cents: amount,
-      reason: body?.reason ?? null,
-      note: body?.note ?? null,
+      reason: body.reason ?? null,
+      note: body.note ?? null,
       destination_tx: null,
       created_at: tenant.now(),
       succeeded_at: null,
@@ -123,4 +123,4 @@ export const orderHandlers: HandlerSet = {
     }
     return { sent_at: tenant.now(), recipient: order.customer_email, delivery_kind: order.delivery.kind };
   },
-};
+} satisfies HandlerSet;

@@ -46,7 +46,7 @@ export function resumePayouts(tenant: Tenant): void {
   tenant.scheduler.runDue();
 }
 
-export const payoutHandlers: HandlerSet = {
+export const payoutHandlers = {
   listPayouts: ({ tenant, query, services }) => {
     resumePayouts(tenant);
     return paginate(tenant.payouts, services.cursors, query, {
@@ -90,4 +90,4 @@ export const payoutHandlers: HandlerSet = {
     scheduleBroadcast(tenant, tenant.clock.now() + PAYOUT_BROADCAST_MS, { id: payout.id });
     return payout;
   },
-};
+} satisfies HandlerSet;

@@ -50,7 +50,7 @@ function freeSlug(tenant: Tenant, name: string): string {
   return `${base}-${n}`;
 }
 
-export const productHandlers: HandlerSet = {
+export const productHandlers = {
   listProducts: ({ tenant, query, services }) =>
     paginate(tenant.products, services.cursors, query, {
       filters: { status: query.status, type: query.type },
@@ -97,14 +97,12 @@ export const productHandlers: HandlerSet = {
   },
 
   archiveProduct: ({ tenant, params }) => {
-    let product = findProduct(tenant, params.id);
+    const product = findProduct(tenant, params.id);
     // archiving twice is harmless: same answer, no second event
-    if (product.status !== 'archived') {
-      const now = tenant.now();
-      product = tenant.products.update(product.id, { status: 'archived', archived_at: now, updated_at: now });
-      tenant.emit('product.archived', product);
-    }
-    return { id: product.id, deleted: true, archived_at: product.archived_at };
+    if (product.status === 'archived' && product.archived_at !== null) return { id: product.id, deleted: true, archived_at: product.archived_at };
+    const now = tenant.now();
+    tenant.emit('product.archived', tenant.products.update(product.id, { status: 'archived', archived_at: now, updated_at: now }));
+    return { id: product.id, deleted: true, archived_at: now };
   },
 
   importProductKeys: ({ tenant, params, body, services }) => {
@@ -140,4 +138,4 @@ export const productHandlers: HandlerSet = {
     }
     return { imported, duplicates, stock_after: size };
   },
-};
+} satisfies HandlerSet;

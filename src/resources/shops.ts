@@ -1,20 +1,21 @@
-import { result } from '../engine/stages/dispatch.js';
 import { Problem } from '../engine/problem.js';
 import type { HandlerSet } from '../services.js';
+import type { Schema } from '../spec/operationTypes.js';
 import type { MadeShop } from '../shops/shopOps.js';
 import { ShopFileError } from '../state/shopFile.js';
 
-const made = ({ tenant, secret }: MadeShop) => ({ object: 'shop', tenant_id: tenant.id, secret });
+const made = ({ tenant, secret }: MadeShop) => ({ object: 'shop' as const, tenant_id: tenant.id, secret });
 
 /** Sandbox-only: a shop's state as something to keep (snapshots), branch (forks) and hand over (export, import). */
-export const shopHandlers: HandlerSet = {
+export const shopHandlers = {
   takeSnapshot: ({ tenant, body, services }) => ({ object: 'snapshot', ...services.shops.snapshot(tenant, body.name) }),
 
   restoreSnapshot: ({ tenant, body, services }) => ({ object: 'snapshot', ...services.shops.restore(tenant, body.name) }),
 
-  forkShop: ({ tenant, body, services }) => made(services.shops.fork(tenant, body?.snapshot)),
+  forkShop: ({ tenant, body, services }) => made(services.shops.fork(tenant, body.snapshot)),
 
-  exportShop: ({ tenant, services }) => result(200, JSON.parse(services.shops.exportShop(tenant))),
+  // the shop file as this sandbox writes it (writeShopFile), which is the spec's ShopFile
+  exportShop: ({ tenant, services }) => JSON.parse(services.shops.exportShop(tenant)) as Schema<'ShopFile'>,
 
   importShop: ({ body, services }) => {
     try {
@@ -24,4 +25,4 @@ export const shopHandlers: HandlerSet = {
       throw err;
     }
   },
-};
+} satisfies HandlerSet;

@@ -1,17 +1,12 @@
-import type { RequestHandler } from 'express';
-import { RateLimiter } from '../engine/stages/rateLimit.js';
 import { Problem } from '../engine/problem.js';
 import type { HandlerSet } from '../services.js';
-import type { RouteTable } from '../spec/routeTable.js';
-import { isoSeconds, type Clock } from '../state/clock.js';
-import { AtMemoryCeiling, NoRoomForShop, type EphemeralLimits, type VisitorShop } from '../state/expiry.js';
+import { isoSeconds } from '../state/clock.js';
+import { AtMemoryCeiling, NoRoomForShop, type VisitorShop } from '../state/expiry.js';
 import { ABILITIES } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 
-const OPERATION = 'createEphemeralTenant';
-
-export const tenantHandlers: HandlerSet = {
-  [OPERATION]: ({ services }) => {
+export const tenantHandlers = {
+  createEphemeralTenant: ({ services }) => {
     const { tenant, secret, expiresAt } = createOrRefuse(() => services.ephemeral.create());
     return {
       tenant_id: tenant.id,
@@ -20,7 +15,7 @@ export const tenantHandlers: HandlerSet = {
       idle_ttl_seconds: services.ephemeral.limits.idleTtlSeconds,
     };
   },
-};
+} satisfies HandlerSet;
 
 /** Seconds a visitor is told to wait when the sandbox is full of shops in use by others' memory. */
 const CEILING_RETRY_SECONDS = 60;

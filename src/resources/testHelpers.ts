@@ -4,7 +4,7 @@ import { isoSeconds } from '../state/clock.js';
 import { resumePayouts } from './payouts.js';
 
 /** Sandbox-only: the tenant clock and reset. (Simulated checkouts live with orders.) */
-export const testHelperHandlers: HandlerSet = {
+export const testHelperHandlers = {
   advanceClock: ({ tenant, body }) => {
     const limit = tenant.clock.limit;
     if (tenant.clock.now() + body.seconds * 1000 > limit) {
@@ -23,4 +23,4 @@ export const testHelperHandlers: HandlerSet = {
     tenant.reset();
     return { object: 'reset', reset_at: tenant.now() };
   },
-};
+} satisfies HandlerSet;

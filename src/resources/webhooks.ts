@@ -53,7 +53,7 @@ function sampleObject(tenant: Tenant, type: string): Sampled {
   return newest;
 }
 
-export const webhookHandlers: HandlerSet = {
+export const webhookHandlers = {
   listWebhooks: ({ tenant }) => ({ object: 'list', data: tenant.webhooks.all().map(endpointView) }),
 
   createWebhook: async ({ tenant, body, services }) => {
@@ -98,4 +98,4 @@ export const webhookHandlers: HandlerSet = {
       view: deliveryView,
     });
   },
-};
+} satisfies HandlerSet;

@@ -2,6 +2,12 @@
  * The plain records a tenant holds. Field names are the API's: a record is
  * what the API returns unless a `view` function in its resource says otherwise.
  */
+import type { Schema } from '../spec/operationTypes.js';
+
+/** The spec's closed vocabularies (src/spec/api.generated.ts), so a record cannot hold a value the API does not have. */
+export type Chain = Schema<'Chain'>;
+export type EventType = Schema<'EventType'>;
+
 export type ProductType = 'license_key' | 'account' | 'file_download' | 'dynamic' | 'physical' | 'subscription';
 export type ProductStatus = 'active' | 'archived' | 'draft';
 
@@ -68,7 +74,7 @@ export interface Order {
   customer_id: string;
   created_at: string;
   paid_at: string | null;
-  payment: { provider: 'blockpn'; chain: string; asset: string; tx_hash: string } | null;
+  payment: { provider: 'blockpn'; chain: Chain; asset: string; tx_hash: string } | null;
   items: { product: string; product_id: string; qty: number; subtotal_cents: number }[];
   delivery: { kind: ProductType; state: 'pending' | 'delivering' | 'delivered' | 'failed'; delivered_at: string | null };
   refunds: Refund[];
@@ -86,7 +92,7 @@ export interface Customer {
 export interface Payout {
   id: string;
   status: 'queued' | 'broadcast' | 'confirmed' | 'failed';
-  chain: string;
+  chain: Chain;
   asset: string;
   amount_cents: number;
   destination_address: string;
@@ -114,7 +120,7 @@ export interface WebhookDelivery {
   id: string;
   endpoint_id: string;
   event_id: string;
-  event_type: string;
+  event_type: EventType;
   attempt: number;
   status: 'pending' | 'succeeded' | 'failed';
   response_code: number;
@@ -128,7 +134,7 @@ export interface WebhookDelivery {
 
 export interface SxEvent {
   id: string;
-  type: string;
+  type: EventType;
   created_at: string;
   data: { object: unknown };
 }

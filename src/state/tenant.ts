@@ -7,14 +7,14 @@ import { runJob } from './jobs.js';
 import { KeyPools } from './keyPools.js';
 import { OverlayMap } from './overlay.js';
 import { cryptoRandom, hashSeed, seededRandom, type Random, type SeededRandom } from './random.js';
-import type { ApiKey } from './records.js';
+import type { ApiKey, EventType } from './records.js';
 import { RememberedReplies, type IdempotencyEntry } from './replies.js';
 import { Scheduler, type PlannedJob } from './scheduler.js';
 import { collectionsOver, type Collections, type TenantSeed } from './seed.js';
 
 export type { IdempotencyEntry } from './replies.js';
 
-export type Publish = (tenant: Tenant, type: string, object: unknown) => void;
+export type Publish = (tenant: Tenant, type: EventType, object: unknown) => void;
 
 export interface TenantOptions {
   id: string;
@@ -148,7 +148,7 @@ export class Tenant implements Collections {
     return isoSeconds(this.clock.now());
   }
 
-  emit(type: string, object: unknown): void {
+  emit(type: EventType, object: unknown): void {
     if (this.life.signal.aborted) return;
     this.publish(this, type, object);
   }

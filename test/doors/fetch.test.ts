@@ -118,7 +118,7 @@ describe('the fetch door: Request in, Response out, no port', () => {
 
 describe('the fetch door when the Fetch API refuses a reply', () => {
   it('answers a 500 problem, not a rejected promise, for a header value a Response cannot carry', async () => {
-    const s = sandbox({ handlerOverrides: { listProducts: () => result(200, {}, { 'X-Broken': 'a\nb' }) } });
+    const s = sandbox({ handlerOverrides: { listProducts: () => result<'listProducts'>(200, { object: 'list', has_more: false, next_cursor: null, data: [] }, { 'X-Broken': 'a\nb' }) } });
     const reply = await s.fetch(new Request(`${ORIGIN}/v1/products`, { headers: { authorization: `Bearer ${s.demoKey}` } }));
     expect(reply.status).toBe(500);
     expect(reply.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');

@@ -7,7 +7,7 @@ const attempt = (n: number, endpoint = 'wh_a') => ({
   id: `whd_${endpoint}_${n}`,
   endpoint_id: endpoint,
   event_id: `evt_${n}`,
-  event_type: 'order.paid',
+  event_type: 'order.paid' as const,
   attempt: 1,
   created_at: '2026-05-26T08:30:00Z',
 });

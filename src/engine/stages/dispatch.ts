@@ -1,31 +1,52 @@
 import type { Operation } from '../../spec/operations.js';
+import type { OperationId, PathParams, Query, RequestBody, SuccessBody, SuccessStatus } from '../../spec/operationTypes.js';
 import type { ApiKey } from '../../state/records.js';
 import type { Tenant } from '../../state/tenant.js';
 import { Problem } from '../problem.js';
 import { problemBody, PROBLEM_CONTENT_TYPE } from '../render.js';
 import type { EngineReply, RoutedContext } from '../types.js';
 
-/** What a handler sees: the validated request, its tenant and key, and the sandbox's services. */
-export interface HandlerContext<Services = unknown> {
+/**
+ * What a handler of one operation sees: the request as validated against
+ * that operation (path params, coerced query, body with defaults), typed from
+ * the spec's generated types; its tenant and key; the sandbox's services.
+ */
+export interface HandlerContext<Op extends OperationId, Services = unknown> {
   operation: Operation;
   tenant: Tenant;
   key: ApiKey;
-  params: Record<string, string>;
-  query: Record<string, any>;
-  body: any;
+  params: PathParams<Op>;
+  query: Query<Op>;
+  body: RequestBody<Op>;
   requestId: string;
   ip: string;
   services: Services;
 }
 
-/** A handler returns the body (status from the spec) or a full result. */
-export type HandlerResult = unknown | { status: number; body: unknown; headers?: Record<string, string> };
-export type Handler<Services = unknown> = (ctx: HandlerContext<Services>) => HandlerResult | Promise<HandlerResult>;
-
 const RESULT = Symbol.for('sx.result');
 
+/** A reply with a status (one the spec documents for the operation) and headers of its own. */
+export interface Result<Op extends OperationId> {
+  readonly [RESULT]: true;
+  status: SuccessStatus<Op>;
+  body: SuccessBody<Op>;
+  headers: Record<string, string>;
+}
+
+/** A handler answers the success body (its status is the spec's) or a full result. */
+export type HandlerReply<Op extends OperationId> = SuccessBody<Op> | Result<Op>;
+export type Handler<Op extends OperationId, Services = unknown> = (ctx: HandlerContext<Op, Services>) => HandlerReply<Op> | Promise<HandlerReply<Op>>;
+
+/**
+ * A handler as dispatch holds it, whatever its operation. The pipeline calls
+ * it with the context of the operation it is bound to, which the validate
+ * stage has checked against that operation's schemas; what it answers is
+ * not trusted (test overrides answer anything).
+ */
+export type BoundHandler<Services = unknown> = (ctx: HandlerContext<never, Services>) => unknown;
+
 /** Marks a handler's return value as a full result rather than a body. */
-export function result(status: number, body: unknown, headers: Record<string, string> = {}): HandlerResult {
+export function result<Op extends OperationId>(status: SuccessStatus<Op>, body: SuccessBody<Op>, headers: Record<string, string> = {}): Result<Op> {
   return { [RESULT]: true, status, body, headers };
 }
 
@@ -42,7 +63,7 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
  * is not. What is remembered is the handler's own reply, without the
  * pipeline's headers (request id, RateLimit): a replay gets fresh ones.
  */
-export function dispatch<S>(handlers: ReadonlyMap<string, Handler<S>>, services: S): (ctx: RoutedContext) => Promise<EngineReply> {
+export function dispatch<S>(handlers: ReadonlyMap<string, BoundHandler<S>>, services: S): (ctx: RoutedContext) => Promise<EngineReply> {
   return async (ctx) => {
     const { operation } = ctx;
     let reply: EngineReply;
@@ -51,9 +72,10 @@ export function dispatch<S>(handlers: ReadonlyMap<string, Handler<S>>, services:
         operation,
         tenant: ctx.tenant!,
         key: ctx.key!,
-        params: ctx.params,
-        query: ctx.query as Record<string, any>,
-        body: ctx.body,
+        // validated against this operation's schemas by the validate stage: they have its types
+        params: ctx.params as PathParams<never>,
+        query: ctx.query as Query<never>,
+        body: ctx.body as RequestBody<never>,
         requestId: ctx.requestId,
         ip: ctx.request.ip,
         services,
