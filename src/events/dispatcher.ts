@@ -4,10 +4,10 @@ import type { Collection } from '../state/collection.js';
 import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { EventBus } from './bus.js';
-import { deliver, type AttemptResult } from './deliver.js';
+import type { AttemptResult, Deliver, Resolve } from '../platform/types.js';
 import { DeliveryLog } from './deliveryLog.js';
 import { signatureHeaders } from './signing.js';
-import { checkRegistration, deliveryAddresses, systemResolve, type Resolve } from './targets.js';
+import { checkRegistration, deliveryAddresses } from './targets.js';
 
 export interface DispatcherOptions {
   /** per attempt, real milliseconds */
@@ -18,6 +18,9 @@ export interface DispatcherOptions {
   publicMode: boolean;
   /** the system clock, for `webhook-timestamp` */
   system: Clock;
+  /** makes one attempt: a Node HTTP POST, a browser's fetch, a host's callback (see platform/) */
+  deliver: Deliver;
+  /** names → addresses for public mode's checks; without one, public mode refuses every name it cannot check */
   resolve?: Resolve;
   /** told of every finished delivery attempt (the CLI's log); must not throw */
   onAttempt?: (attempt: AttemptReport) => void;
@@ -65,6 +68,10 @@ export function subscribes(filters: readonly string[], type: string): boolean {
   return filters.some((f) => f === '*' || f === type || (f.endsWith('.*') && type.startsWith(f.slice(0, -1))));
 }
 
+const noResolver: Resolve = async (hostname) => {
+  throw new Error(`${hostname} cannot be resolved here (this platform gives the sandbox no resolver)`);
+};
+
 const succeeded = (code: number) => code >= 200 && code < 300;
 
 /** One endpoint of one shop: its attempts share a lane (IN_FLIGHT_PER_ENDPOINT, aborts). */
@@ -93,7 +100,7 @@ export class WebhookDispatcher {
   private readonly resolve: Resolve;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.resolve = options.resolve ?? systemResolve;
+    this.resolve = options.resolve ?? noResolver;
   }
 
   attach(bus: EventBus): void {
@@ -265,7 +272,7 @@ export class WebhookDispatcher {
     if (!open) this.aborts.set(lane, (open = new Set()));
     open.add(abort);
     try {
-      return await deliver({
+      return await this.options.deliver({
         url,
         body,
         headers: { ...signatureHeaders(endpoint.signing_secret, event.id, this.options.system.now(), body), 'webhook-event-type': event.type },
