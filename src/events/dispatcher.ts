@@ -33,6 +33,14 @@ export interface AttemptReport {
   url: string;
   attempts: number;
   error?: string;
+  /** what was POSTed: the signed headers and the payload; null when no request was made (a refused target) */
+  request: SentRequest | null;
+}
+
+/** One attempt's request as the receiver got it (the deliverer adds Content-Type, and in Node Content-Length and User-Agent). */
+export interface SentRequest {
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface TestOutcome {
@@ -226,16 +234,17 @@ export class WebhookDispatcher {
     const endpoint = job.tenant.webhooks.get(job.endpointId);
     if (!endpoint || !this.current(job)) return;
     this.log.update(job.log, job.deliveryId, { attempted_at: job.tenant.now() });
-    const result = await this.send(job.tenant, endpoint, job.event, job.body, job.lifetime).catch((err: unknown) => ({
+    let sent: SentRequest | null = null;
+    const result = await this.send(job.tenant, endpoint, job.event, job.body, job.lifetime, (request) => (sent = request)).catch((err: unknown) => ({
       response_code: 0,
       duration_ms: 0,
       error: err instanceof Error ? err.message : String(err),
     }));
-    this.record(job, result);
+    this.record(job, result, sent);
   }
 
   /** The outcome, at the tenant time the answer came; a failure with attempts left schedules the next one. */
-  private record(job: Job, result: AttemptResult): void {
+  private record(job: Job, result: AttemptResult, sent: SentRequest | null): void {
     const { tenant } = job;
     if (tenant.deliveries !== job.log || job.lifetime.aborted) return;
     const ok = succeeded(result.response_code);
@@ -255,11 +264,11 @@ export class WebhookDispatcher {
     const url = tenant.webhooks.get(job.endpointId)?.url ?? '';
     if (retry) this.plan({ ...job, attempt: job.attempt + 1 }, delay);
     // the observer comes last: whatever it does, the retry is already planned
-    if (delivery) this.options.onAttempt!({ tenant, delivery, url, attempts: schedule.length, error: result.error });
+    if (delivery) this.options.onAttempt!({ tenant, delivery, url, attempts: schedule.length, error: result.error, request: sent });
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
-  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal): Promise<AttemptResult> {
+  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal, onSigned?: (request: SentRequest) => void): Promise<AttemptResult> {
     const url = new URL(endpoint.url);
     const addresses = await deliveryAddresses(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
     const abort = new AbortController();
@@ -271,11 +280,13 @@ export class WebhookDispatcher {
     let open = this.aborts.get(lane);
     if (!open) this.aborts.set(lane, (open = new Set()));
     open.add(abort);
+    const headers = { ...signatureHeaders(endpoint.signing_secret, event.id, this.options.system.now(), body), 'webhook-event-type': event.type };
+    onSigned?.({ headers, body });
     try {
       return await this.options.deliver({
         url,
         body,
-        headers: { ...signatureHeaders(endpoint.signing_secret, event.id, this.options.system.now(), body), 'webhook-event-type': event.type },
+        headers,
         timeoutMs: this.options.timeoutMs,
         addresses,
         signal: abort.signal,
