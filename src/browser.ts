@@ -18,7 +18,7 @@
  * demoKey, demo, store, bus (subscribe to every event), webhooks (the
  * dispatcher: idle(), its delivery log), spec, exportShop(), close().
  * The shop clock moves through the API's test helpers
- * (POST /v1/test_helpers/advance_clock), as everywhere else.
+ * (POST /v1/test_helpers/clock/advance), as everywhere else.
  */
 import type { History } from '../fixtures/generate.js';
 import { DEMO_KEY_SECRET } from '../fixtures/demoShop.js';
