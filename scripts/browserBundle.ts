@@ -19,14 +19,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
-import { historyFor } from '../fixtures/index.js';
+import { generate } from '../fixtures/index.js';
 import { BUILT_SEEDS } from '../src/browser/data.js';
-import { parseSpecText, SPEC_PATH } from '../src/spec/load.js';
+import { parseYaml, SPEC_PATH } from '../src/spec/load.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** createBrowserSandbox: `sx-sandbox/browser`, dist/browser/sx-sandbox.js */
 export const BROWSER_ENTRY = 'src/browser.ts';
-/** sxHandlers for setupWorker: the browser side of `sx-sandbox/msw`, dist/browser/sx-msw.js (imports the page's `msw`) */
+/** sxHandlers for setupWorker: `sx-sandbox/browser/msw`, dist/browser/sx-msw.js (imports the page's `msw`) */
 export const MSW_ENTRY = 'src/doors/mswWeb.ts';
 
 /** Packages that must never reach a browser: the server, and what the build already did (parse YAML, generate fixtures). */
@@ -52,10 +52,19 @@ export interface Bundle {
   gzipBytes: number;
 }
 
-/** The spec document and the built seeds' histories, as src/browser/data.ts gives them, in a module of JSON. */
+/**
+ * The spec document and the built seeds' histories, as src/browser/data.ts
+ * gives them, in a module of JSON. Computed afresh, as scripts/build.ts does
+ * for dist/generated: a build writes nothing into the run-time cache.
+ */
+let built: string | undefined;
 function dataModule(): string {
-  const document = parseSpecText(readFileSync(SPEC_PATH, 'utf8'));
-  const histories = Object.fromEntries(BUILT_SEEDS.map((seed) => [seed, historyFor(seed)]));
+  return (built ??= computeData());
+}
+
+function computeData(): string {
+  const document = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
+  const histories = Object.fromEntries(BUILT_SEEDS.map((seed) => [seed, generate(seed)]));
   for (const [name, value] of [['the spec', document], ['the histories', histories]] as const) {
     // only what JSON holds exactly may be built in (no Infinity, no dates)
     if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value)) throw new Error(`${name} does not survive JSON; it cannot be built into the bundle`);

@@ -5,7 +5,7 @@
  * that read them, so the installed package reads only its own files. And in
  * dist/browser/, the browser build (scripts/browserBundle.ts): sx-sandbox.js
  * (`sx-sandbox/browser`, createBrowserSandbox, with the spec and fixtures
- * inside) and sx-msw.js (the browser side of `sx-sandbox/msw`).
+ * inside) and sx-msw.js (`sx-sandbox/browser/msw`: sxHandlers for setupWorker).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

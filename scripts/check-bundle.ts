@@ -1,8 +1,8 @@
 /**
  * `npm run check:bundle` (part of `npm test`): the sandbox must run in a
  * browser page and a service worker (DESIGN.md, principle 8). Bundles
- * `sx-sandbox/browser` (src/browser.ts) and the browser side of
- * `sx-sandbox/msw` (src/doors/mswWeb.ts) for the browser, fails naming the
+ * `sx-sandbox/browser` (src/browser.ts) and `sx-sandbox/browser/msw`
+ * (src/doors/mswWeb.ts) for the browser, fails naming the
  * importer chain of every Node built-in, Node global or server-only
  * package they reach, and prints what a page transfers (minified + gzip).
  */

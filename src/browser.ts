@@ -9,6 +9,9 @@
  *     headers: { Authorization: `Bearer ${sandbox.demoKey}` } }));
  *   localStorage.setItem('shop', sandbox.exportShop());
  *
+ * Also exported: specDocument() (the spec as parsed, $refs kept, for a
+ * reference renderer), BUILT_SEEDS, ManualClock, DEMO_KEY_SECRET.
+ *
  * Options: seed (a seed the bundle carries, BUILT_SEEDS), clock, clockMode,
  * key, rateLimits, webhooks (timeout, retry schedule), deliver (makes each
  * webhook attempt; default a `fetch` POST), onAttempt (every finished
@@ -24,23 +27,19 @@ import type { History } from '../fixtures/generate.js';
 import { DEMO_KEY_SECRET } from '../fixtures/demoShop.js';
 import { demoSeedOf } from '../fixtures/demoSeed.js';
 import { BUILT_SEEDS, historyOf, specDocument } from './browser/data.js';
-import { resolveConfig, DEFAULT_SEED, type SandboxOptions } from './config.js';
-import { createCore, type Core } from './core.js';
-import type { FetchHandler } from './doors/fetch.js';
-import type { EventBus } from './events/bus.js';
-import type { AttemptReport, WebhookDispatcher } from './events/dispatcher.js';
+import { resolveConfig, type SandboxOptions } from './config.js';
+import { createCore, type Core, type CoreParts } from './core.js';
+import type { AttemptReport } from './events/dispatcher.js';
 import type { Deliver } from './platform/types.js';
 import { webPlatform } from './platform/web.js';
 import { resumeShop, savedShop } from './shops/savedShop.js';
 import { dereference, type Spec } from './spec/dereference.js';
 import { systemClock } from './state/clock.js';
-import type { FixtureSeed } from './state/seed.js';
-import type { TenantStore } from './state/store.js';
-import type { Tenant } from './state/tenant.js';
 
 export { ManualClock, systemClock, type Clock } from './state/clock.js';
 export { DEMO_KEY_SECRET } from '../fixtures/demoShop.js';
-export { BUILT_SEEDS } from './browser/data.js';
+/** BUILT_SEEDS: the seeds whose fixtures this build carries; specDocument(): the spec as parsed, $refs kept (for a reference renderer) */
+export { BUILT_SEEDS, specDocument } from './browser/data.js';
 export type { AttemptRequest, AttemptResult, Deliver } from './platform/types.js';
 export type { AttemptReport, SentRequest } from './events/dispatcher.js';
 export type { FetchHandler } from './doors/fetch.js';
@@ -56,21 +55,10 @@ export interface BrowserSandboxOptions extends Pick<SandboxOptions, 'seed' | 'ke
   shopFile?: string;
 }
 
-export interface BrowserSandbox {
-  /** the fetch door: `Request` → `Response` for paths under /v1, whatever the origin */
-  fetch: FetchHandler;
+/** The reader's shop is the demo shop (`demo`, `demoKey`); `fetch` answers paths under /v1 whatever the origin. */
+export interface BrowserSandbox extends CoreParts {
   engine: Core['engine'];
-  /** the reader's shop */
-  demo: Tenant;
-  /** its full-access test key */
-  demoKey: string;
-  store: TenantStore;
-  /** every event of the shop: `bus.subscribe((tenant, event) => …)` returns an unsubscribe */
-  bus: EventBus;
-  /** webhook deliveries: `await webhooks.idle()` waits until no attempt is in flight */
-  webhooks: WebhookDispatcher;
   spec: Spec;
-  seed: FixtureSeed;
   /** the shop as one file's text, with its keys: keep it (localStorage) and give it back as `shopFile` */
   exportShop(): string;
   close(): Promise<void>;
@@ -86,7 +74,7 @@ let spec: Spec | undefined;
 
 export function createBrowserSandbox(options: BrowserSandboxOptions = {}): BrowserSandbox {
   const config = resolveConfig(options, { key: DEMO_KEY_SECRET, clock: systemClock });
-  const seedNumber = options.seed ?? DEFAULT_SEED;
+  const seedNumber = config.seed;
   // one dereferenced document per page, shared by every sandbox in it (it is only read)
   spec ??= dereference(specDocument());
   const platform = webPlatform({ deliver: options.deliver });
@@ -102,13 +90,15 @@ export function createBrowserSandbox(options: BrowserSandboxOptions = {}): Brows
   return {
     fetch: core.fetch,
     engine: core.engine,
-    demo: core.demo,
-    demoKey: core.demoKey,
+    routes: core.routes,
     store: core.store,
     bus: core.bus,
     webhooks: core.webhooks,
-    spec,
+    services: core.services,
     seed: core.seed,
+    demo: core.demo,
+    demoKey: core.demoKey,
+    spec,
     exportShop: () => savedShop(core.store, core.demo, seedNumber, platform.sha256Hex),
     close: () => core.close(),
   };

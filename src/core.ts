@@ -51,19 +51,27 @@ export interface CoreInputs {
   storage?: (parts: { store: TenantStore; seed: FixtureSeed }) => ShopStorage | null;
 }
 
-export interface Core {
-  /** `handle` for every door; `run` also says how the request was routed (the Express door's fall-through to its extras) */
-  engine: Engine & { run(request: EngineRequest): Promise<Handled> };
-  /** the fetch door: `Request` → `Response`, paths under /v1 */
+/** What every host's sandbox offers of its core (createSandbox's Sandbox, createBrowserSandbox's BrowserSandbox). */
+export interface CoreParts {
+  /** the fetch door: `Request` → `Response`, no port (service workers, edge runtimes, tests); paths under /v1 */
   fetch: FetchHandler;
   routes: RouteTable;
   store: TenantStore;
+  /** every event of every shop: `bus.subscribe((tenant, event) => …)` returns an unsubscribe */
   bus: EventBus;
+  /** webhook deliveries; `await sandbox.webhooks.idle()` waits until no attempt is in flight */
   webhooks: WebhookDispatcher;
   services: Services;
   seed: FixtureSeed;
+  /** the demo shop */
   demo: Tenant;
+  /** the demo shop's full-access test key */
   demoKey: string;
+}
+
+export interface Core extends CoreParts {
+  /** `handle` for every door; `run` also says how the request was routed (the Express door's fall-through to its extras) */
+  engine: Engine & { run(request: EngineRequest): Promise<Handled> };
   shops: KeptShops;
   /** webhooks stopped, every shop's scheduled work cleared, then `beforeStorage` (the host's own closing), then the storage closed */
   close(beforeStorage?: () => Promise<void>): Promise<void>;

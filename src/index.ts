@@ -4,25 +4,17 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
-import { createCore } from './core.js';
+import { createCore, type CoreParts } from './core.js';
 import { expressDoor } from './doors/express.js';
-import type { FetchHandler } from './doors/fetch.js';
 import type { Engine } from './engine/engine.js';
 import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
-import type { EventBus } from './events/bus.js';
-import type { WebhookDispatcher } from './events/dispatcher.js';
 import { answerClientErrors } from './doors/clientError.js';
 import { Logger } from './log/logger.js';
 import { nodePlatform } from './platform/node.js';
-import type { Services } from './services.js';
 import { DataDir } from './shops/dataDir.js';
 import { loadSpec, type Spec } from './spec/load.js';
-import type { RouteTable } from './spec/routeTable.js';
 import { systemClock } from './state/clock.js';
-import type { FixtureSeed } from './state/seed.js';
-import type { TenantStore } from './state/store.js';
-import type { Tenant } from './state/tenant.js';
 import type { ShopApi } from './shops/wire.js';
 
 export type { SandboxOptions } from './config.js';
@@ -34,26 +26,13 @@ export type { EngineReply, EngineRequest } from './engine/types.js';
 
 export { DEMO_TENANT_ID } from './core.js';
 
-export interface Sandbox extends ShopApi {
+export interface Sandbox extends ShopApi, CoreParts {
   /** the Express door (what `listen()` serves) */
   app: Express;
-  /** the fetch door: `Request` → `Response`, no port (service workers, edge runtimes, tests) */
-  fetch: FetchHandler;
   /** the transport-neutral core every door calls: a plain request in, a plain reply out */
   engine: Engine;
   config: ResolvedConfig;
   spec: Spec;
-  routes: RouteTable;
-  store: TenantStore;
-  bus: EventBus;
-  /** webhook deliveries; `await sandbox.webhooks.idle()` waits until no attempt is in flight */
-  webhooks: WebhookDispatcher;
-  services: Services;
-  seed: FixtureSeed;
-  /** the demo shop */
-  demo: Tenant;
-  /** the demo shop's full-access test key */
-  demoKey: string;
   /** starts listening; port 0 picks a free one */
   listen(port?: number, host?: string): Promise<{ url: string; server: Server }>;
   close(): Promise<void>;

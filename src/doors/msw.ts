@@ -22,7 +22,7 @@ export interface SxHandlersOptions extends SandboxOptions {
  * (what a test creates, the next request lists), through the fetch door,
  * with no port opened. Requests elsewhere are left to MSW: run it with
  * `onUnhandledRequest: 'error'` and nothing escapes to the network.
- * Browsers get mswWeb.ts under the same name (package.json "exports").
+ * A page imports the same function from `sx-sandbox/browser/msw` (mswWeb.ts).
  */
 export function sxHandlers(options: SxHandlersOptions = {}): HttpHandler[] {
   const { baseUrl = DEFAULT_BASE_URL, sandbox: given, ...sandboxOptions } = options;

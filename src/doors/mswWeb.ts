@@ -1,8 +1,9 @@
 /**
- * `sx-sandbox/msw` in a browser (the "browser" condition of package.json's
- * "exports"; dist/browser/sx-msw.js): the same sxHandlers, answering from a
- * sandbox the page made with createBrowserSandbox (`sx-sandbox/browser`),
- * for `setupWorker`. Nothing here reaches Node; `msw` is the page's own.
+ * `sx-sandbox/browser/msw` (dist/browser/sx-msw.js): the MSW door for a
+ * page, sxHandlers as `sx-sandbox/msw` has it, answering from the sandbox
+ * the page made with createBrowserSandbox (`sx-sandbox/browser`), for
+ * `setupWorker`. Nothing here reaches Node (`sx-sandbox/msw` makes a Node
+ * sandbox when given none); `msw` is the page's own.
  */
 import type { HttpHandler } from 'msw';
 import { DEFAULT_BASE_URL, handlersFor, type EngineHost } from './mswRoutes.js';
