@@ -108,7 +108,7 @@ export function createCore(inputs: CoreInputs): Core {
   store.bindSecret(demo, DEMO_KEY_ID, config.key);
   if (config.public) makeReadOnly(demo, DEMO_KEY_ID);
   // snapshots, forks, exports; with a storage, every shop loaded from it and kept in it (README "State that lasts")
-  const shops = keepShops({ store, seed, seedNumber: config.seed, demo, storage: inputs.storage?.({ store, seed }) ?? null, public: config.public });
+  const shops = keepShops({ store, seed, seedNumber: config.seed, demo, storage: inputs.storage?.({ store, seed }) ?? null, public: config.public, sha256Hex: platform.sha256Hex });
   const ephemeral = new EphemeralTenants({
     store,
     seed,

@@ -1,3 +1,4 @@
+import type { Sha256Hex } from '../platform/types.js';
 import type { TenantSeed } from '../state/seed.js';
 import { hashSeed, seededRandom } from '../state/random.js';
 import type { TenantStore } from '../state/store.js';
@@ -35,9 +36,9 @@ export interface KeptShops {
  * The state that lasts, wired into a sandbox: snapshots and forks always,
  * a storage when one is given (opened here, before any request).
  */
-export function keepShops(options: { store: TenantStore; seed: TenantSeed; seedNumber: number; demo: Tenant; storage: ShopStorage | null; public: boolean }): KeptShops {
+export function keepShops(options: { store: TenantStore; seed: TenantSeed; seedNumber: number; demo: Tenant; storage: ShopStorage | null; public: boolean; sha256Hex?: Sha256Hex }): KeptShops {
   const { store, seed, seedNumber, demo } = options;
-  const ops = new ShopOps(store, seed, seedNumber, seededRandom(hashSeed(`${seedNumber}:made-shops`)), !options.public);
+  const ops = new ShopOps(store, seed, seedNumber, seededRandom(hashSeed(`${seedNumber}:made-shops`)), !options.public, options.sha256Hex);
   const data = options.storage;
   data?.open();
   return {
