@@ -29,7 +29,7 @@ import { DEMO_KEY_SECRET } from '../fixtures/demoShop.js';
 import { demoSeedOf } from '../fixtures/demoSeed.js';
 import { BUILT_SEEDS, historyOf, specDocument } from './browser/data.js';
 import { resolveConfig, type SandboxOptions } from './config.js';
-import { createCore, type Core, type CoreParts } from './core.js';
+import { createCore, partsOf, type Core, type CoreParts } from './core.js';
 import type { AttemptReport } from './events/dispatcher.js';
 import type { Deliver } from './platform/types.js';
 import { webPlatform } from './platform/web.js';
@@ -98,16 +98,8 @@ export function createBrowserSandbox(options: BrowserSandboxOptions = {}): Brows
   // the same sink a --data directory's journal uses in Node; a browser has no journal, only the whole file
   if (onChange) core.demo.observe(() => onChange());
   return {
-    fetch: core.fetch,
+    ...partsOf(core),
     engine: core.engine,
-    routes: core.routes,
-    store: core.store,
-    bus: core.bus,
-    webhooks: core.webhooks,
-    services: core.services,
-    seed: core.seed,
-    demo: core.demo,
-    demoKey: core.demoKey,
     spec,
     exportShop: () => savedShop(core.store, core.demo, seedNumber, platform.sha256Hex),
     close: () => core.close(),

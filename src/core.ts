@@ -77,6 +77,12 @@ export interface Core extends CoreParts {
   close(beforeStorage?: () => Promise<void>): Promise<void>;
 }
 
+/** The parts a host's sandbox hands on as they are. */
+export function partsOf(core: Core): CoreParts {
+  const { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey } = core;
+  return { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey };
+}
+
 export function createCore(inputs: CoreInputs): Core {
   const { config, spec, seed, platform, logError } = inputs;
   if (!config.key.startsWith('sx_test_')) throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
-import { createCore, type CoreParts } from './core.js';
+import { createCore, partsOf, type CoreParts } from './core.js';
 import { expressDoor } from './doors/express.js';
 import type { Engine } from './engine/engine.js';
 import { docsRoutes } from './docs/routes.js';
@@ -77,19 +77,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const servers = new Set<Server>();
   return {
+    ...partsOf(core),
     app,
-    fetch: core.fetch,
     engine: core.engine,
     config,
     spec,
-    routes: core.routes,
-    store: core.store,
-    bus: core.bus,
-    webhooks: core.webhooks,
-    services: core.services,
-    seed: core.seed,
-    demo: core.demo,
-    demoKey: core.demoKey,
     ...core.shops.api,
     listen(port = 4010, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
