@@ -1,4 +1,6 @@
 import { Problem } from '../engine/problem.js';
+import type { Sha256Hex } from '../platform/types.js';
+import { webSha256Hex } from '../platform/web.js';
 import { randomString, type Random } from '../state/random.js';
 import { ABILITIES } from '../state/records.js';
 import { checkFixtures, loadShopState, readShopFile, shopData, writeShopFile, type ShopData } from '../state/shopFile.js';
@@ -34,6 +36,8 @@ export class ShopOps {
     private readonly random: Random,
     /** public hosts do not offer them: a stranger would make shops that never expire */
     readonly enabled: boolean,
+    /** the platform's SHA-256 for shop-file checksums (node:crypto in Node; the same bytes as the pure-JS default) */
+    private readonly sha256: Sha256Hex = webSha256Hex,
   ) {}
 
   snapshot(tenant: Tenant, name: string): { name: string; taken_at: string } {
@@ -66,13 +70,13 @@ export class ShopOps {
     const data = shopData(tenant, { seed: this.seedNumber, secrets: [], journalSeq: 0 });
     data.collections.apiKeys = { changed: [], added: [] };
     data.last_used = [];
-    return writeShopFile(data);
+    return writeShopFile(data, this.sha256);
   }
 
   /** A new shop from an exported file, with its own full-access key; `source` names the file in a refusal. */
   importShop(text: string, source: string): MadeShop {
     this.check();
-    const shop = readShopFile(text, source);
+    const shop = readShopFile(text, source, this.sha256);
     return this.make((id) => {
       const tenant = this.store.create(id, this.seed);
       try {
