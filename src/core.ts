@@ -21,7 +21,7 @@ import type { Platform } from './platform/types.js';
 import { budgetGate } from './resources/budgetGate.js';
 import { bindHandlers } from './resources/index.js';
 import { makeReadOnly } from './resources/tenants.js';
-import type { HandlerSet, Services } from './services.js';
+import type { HandlerOverrides, Services } from './services.js';
 import { keepShops, type KeptShops, type ShopStorage } from './shops/wire.js';
 import type { Spec } from './spec/dereference.js';
 import { readOperations } from './spec/operations.js';
@@ -42,7 +42,7 @@ export interface CoreInputs {
   /** the demo shop's frozen fixtures (fixtures/demoSeed.ts) */
   seed: FixtureSeed;
   platform: Platform;
-  handlerOverrides?: HandlerSet;
+  handlerOverrides?: HandlerOverrides;
   /** where errors the sandbox cannot answer with go (a log, the console) */
   logError: (err: unknown, traceId?: string) => void;
   /** told of every finished webhook attempt; must not throw */
