@@ -1,0 +1,64 @@
+/**
+ * Who answers the page's requests: the sandbox running in this page
+ * (browserShop.ts) or the local server's visitor shop (serverShop.ts).
+ * Try it, the prefill and the inspector's buttons talk to this, never to
+ * fetch() directly, so the page has one place that decides where a
+ * request goes.
+ */
+
+export interface ShopEvent {
+  id: string;
+  type: string;
+  created_at: string;
+  data: { object: unknown };
+}
+
+/** A webhook delivery attempt as the sandbox logs it (GET /v1/webhooks/{id}/deliveries lists these). */
+export interface DeliveryRecord {
+  id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  status: string;
+  response_code: number;
+  next_retry_at: string | null;
+  failure_reason?: string | null;
+  attempted_at: string | null;
+}
+
+/** One finished attempt: what the receiver was sent (signed headers, payload) and the log's record of it. */
+export interface SeenAttempt {
+  url: string;
+  /** null when no request was made (a refused target) */
+  request: { headers: Record<string, string>; body: string } | null;
+  delivery: DeliveryRecord;
+  /** attempts the retry schedule allows */
+  attempts: number;
+  error?: string;
+}
+
+export interface AnswererEvents {
+  event(event: ShopEvent): void;
+  attempt(attempt: SeenAttempt): void;
+  /** the shop was written to storage (browser) */
+  saved(bytes: number): void;
+  /** keeping the shop failed outside a request (storage full) */
+  failed(reason: string): void;
+}
+
+export interface Answerer {
+  readonly kind: 'browser' | 'server';
+  readonly key: string;
+  readonly tenant: string;
+  /** the server URL requests are addressed to (shown in the URL and curl) */
+  readonly base: string;
+  /** what the events and deliveries panels can show with this answerer */
+  readonly sees: { events: boolean; deliveries: boolean };
+  send(request: Request): Promise<Response>;
+  /** the shop's clock as an ISO time, when known */
+  clock(): string | null;
+  /** throws away this shop and its stored copy */
+  discard(): void;
+  close(): void;
+}

@@ -1,0 +1,121 @@
+/**
+ * The sandbox running in this page (sx-sandbox.js, bundled from
+ * src/browser.ts), one shop per reader. After every request that may have
+ * changed it, and after every webhook attempt, the shop is written to
+ * localStorage as the v1 shop file (`exportShop()`, the serialisation
+ * --data and export use), and the next load resumes it with
+ * `createBrowserSandbox({ shopFile })`. The reader's key is drawn once and
+ * kept with it, so two readers never share a key.
+ */
+import type { Answerer, AnswererEvents, SeenAttempt, ShopEvent } from './answerer.js';
+import { browserDelivery, type AttemptIn, type AttemptOut } from './delivery.js';
+import * as storage from './storage.js';
+
+/** What the page uses of the browser sandbox module (src/browser.ts). */
+export interface BrowserSandboxModule {
+  createBrowserSandbox(options: {
+    key?: string;
+    shopFile?: string;
+    deliver?: (attempt: AttemptIn) => Promise<AttemptOut>;
+    onAttempt?: (report: SeenAttempt) => void;
+  }): BrowserSandbox;
+}
+
+interface BrowserSandbox {
+  fetch(request: Request): Promise<Response>;
+  demoKey: string;
+  demo: { id: string; clock: { now(): number } };
+  bus: { subscribe(listener: (tenant: { id: string }, event: ShopEvent) => void): unknown };
+  exportShop(): string;
+  close(): Promise<void> | void;
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/** `sx_test_` + 24 base62 characters, from the browser's CSPRNG. */
+export function newTestKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return `sx_test_${Array.from(bytes, (b) => BASE62[b % 62]).join('')}`;
+}
+
+export async function startBrowserShop(
+  load: () => Promise<BrowserSandboxModule>,
+  base: string,
+  on: AnswererEvents,
+): Promise<{ answerer: Answerer; resumed: boolean; refused: string | null }> {
+  const mod = await load();
+  const store = storage.local();
+  const kept = storage.read(store, storage.keys.shopFile);
+  let key = storage.read(store, storage.keys.key);
+  if (!key || !kept) key = newTestKey();
+  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  const options = {
+    key,
+    deliver: browserDelivery(),
+    onAttempt: (report: SeenAttempt) => {
+      on.attempt(report);
+      // the attempt changed the shop's delivery log: keep that too
+      saveTimer ??= setTimeout(() => {
+        saveTimer = null;
+        const failed = save();
+        if (failed) on.failed(failed);
+      }, 50);
+    },
+  };
+  let sandbox: BrowserSandbox;
+  let refused: string | null = null;
+  try {
+    sandbox = mod.createBrowserSandbox(kept ? { ...options, shopFile: kept } : options);
+  } catch (err) {
+    // a damaged file, or one of another version: say so and start over rather than stop
+    refused = (err as Error).message;
+    storage.remove(store, storage.keys.shopFile);
+    sandbox = mod.createBrowserSandbox({ ...options, key: (key = newTestKey()) });
+  }
+  storage.write(store, storage.keys.key, key);
+  const tenant = sandbox.demo.id;
+  let closed = false;
+  sandbox.bus.subscribe((shop, event) => {
+    if (shop.id === tenant) on.event(event);
+  });
+
+  /** null when kept, else why not */
+  function save(): string | null {
+    if (closed) return null;
+    const file = sandbox.exportShop();
+    const failed = storage.write(store, storage.keys.shopFile, file);
+    if (failed) return `the shop could not be kept in this browser: ${failed}`;
+    on.saved(file.length);
+    return null;
+  }
+  const first = save();
+  if (first) on.failed(first);
+
+  const answerer: Answerer = {
+    kind: 'browser',
+    key: sandbox.demoKey,
+    tenant,
+    base,
+    sees: { events: true, deliveries: true },
+    async send(request) {
+      const response = await sandbox.fetch(request);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        const failed = save();
+        if (failed) on.failed(failed);
+      }
+      return response;
+    },
+    clock: () => new Date(sandbox.demo.clock.now()).toISOString(),
+    discard() {
+      closed = true;
+      for (const name of [storage.keys.shopFile, storage.keys.key, storage.keys.secrets]) storage.remove(store, name);
+      void sandbox.close();
+    },
+    close() {
+      if (!closed) save();
+      closed = true;
+      void sandbox.close();
+    },
+  };
+  return { answerer, resumed: kept !== null && refused === null, refused };
+}
