@@ -29,8 +29,14 @@ const inspector = new Inspector();
 let answerer: Answerer | null = null;
 let starting: Promise<void> | null = null;
 let endpoints: Endpoint[] = readEndpoints();
+/** The largest page a list takes (not every list takes `limit`: /v1/webhooks is one page). */
+function pageQuery(template: string): string {
+  const list = calls.find((c) => c.method === 'GET' && c.path === template);
+  return list?.params.some((p) => p.in === 'query' && p.name === 'limit') ? '?limit=100' : '';
+}
+
 const prefill = new Prefill(calls, async (collection) => {
-  const res = await internal('GET', `/v1/${collection}?limit=100`);
+  const res = await internal('GET', `/v1/${collection}${pageQuery(`/v1/${collection}`)}`);
   const body = (await res.json()) as { data?: Record<string, unknown>[] };
   return body.data ?? [];
 });
@@ -45,6 +51,7 @@ const events: AnswererEvents = {
 function status(text: string, state: 'ok' | 'error' | 'busy' = 'ok'): void {
   const el = byId('sx-status');
   el.textContent = text;
+  el.title = text;
   el.dataset.state = state;
 }
 
@@ -67,8 +74,8 @@ async function start(mode: Mode): Promise<void> {
         started.refused
           ? `Your saved shop could not be read (${started.refused}); this is a new one.`
           : started.resumed
-            ? 'Your sandbox, resumed from this browser. Try it answers here; nothing leaves the page.'
-            : 'A sandbox of your own, running in this page. Try it answers here; nothing leaves the page.',
+            ? 'Your shop, resumed from this browser. Try it is answered in this page.'
+            : 'A shop of your own, running in this page: Try it is answered here.',
         started.refused ? 'error' : 'ok',
       );
       inspector.note('Sent from this browser to the URL you registered (CORS applies: see the note in Webhooks).');
@@ -86,13 +93,15 @@ async function start(mode: Mode): Promise<void> {
   byId('sx-tenant').textContent = answerer.tenant || '—';
   showClock(answerer.clock());
   document.body.dataset.ready = mode;
+  // how long the reader waited for a sandbox, from navigation start (the docs README records it)
+  document.body.dataset.readyMs = String(Math.round(performance.now()));
   inspector.endpoints = endpoints;
-  await refreshIds();
-  await refreshDeliveries();
+  // not awaited: Try it answers at once; the ids arrive a moment later
+  void refreshIds().then(refreshDeliveries);
 }
 
 function showClock(iso: string | null): void {
-  if (iso) byId('sx-clock').textContent = iso.replace('.000Z', 'Z');
+  if (iso) byId('sx-clock').textContent = iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** A request of the page's own (prefill, delivery log): not the reader's, so not listed. */
@@ -103,7 +112,7 @@ function internal(method: string, path: string): Promise<Response> {
 
 /** One of the reader's requests: sent, logged in the inspector, and followed by the refreshes a change needs. */
 async function send(call: OperationCall, values: (name: string) => string, bodyText: string | null): Promise<{ answer: Answer; sent: ReturnType<typeof buildRequest> }> {
-  if (starting) await starting;
+  if (!answerer && starting) await starting;
   if (!answerer) throw new Error('no sandbox: press New sandbox');
   const sent = buildRequest(call, values, answerer.base, answerer.key, bodyText);
   const url = new URL(sent.request.url);
@@ -117,6 +126,7 @@ async function send(call: OperationCall, values: (name: string) => string, bodyT
     throw err;
   }
   done(answer);
+  document.body.dataset.firstAnswerMs ??= String(Math.round(performance.now()));
   afterAnswer(call, answer);
   return { answer, sent };
 }
@@ -133,6 +143,9 @@ function afterAnswer(call: OperationCall, answer: Answer): void {
     endpoints = [];
     storage.remove(storage.local(), storage.keys.secrets);
     inspector.endpoints = endpoints;
+  }
+  if (answerer?.kind === 'server' && answer.status === 401 && !call.anonymous) {
+    status('Your shop on the local server has expired (idle, or evicted). Press New sandbox for a fresh one.', 'error');
   }
   if (call.id === 'advanceClock' && body?.now) showClock(body.now);
   else if (answerer) showClock(answerer.clock());
@@ -173,11 +186,11 @@ async function refreshDeliveries(): Promise<void> {
   if (answerer?.kind !== 'server') return;
   const records: DeliveryRecord[] = [];
   try {
-    const res = await internal('GET', '/v1/webhooks?limit=100');
+    const res = await internal('GET', `/v1/webhooks${pageQuery('/v1/webhooks')}`);
     const list = ((await res.json()) as { data?: { id: string; url: string }[] }).data ?? [];
     for (const endpoint of list) {
       if (!endpoints.some((e) => e.id === endpoint.id)) continue;
-      const page = await internal('GET', `/v1/webhooks/${encodeURIComponent(endpoint.id)}/deliveries?limit=50`);
+      const page = await internal('GET', `/v1/webhooks/${encodeURIComponent(endpoint.id)}/deliveries${pageQuery('/v1/webhooks/{id}/deliveries')}`);
       records.push(...(((await page.json()) as { data?: DeliveryRecord[] }).data ?? []));
     }
   } catch {

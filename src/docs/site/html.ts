@@ -39,20 +39,25 @@ ${ANSWERER_META}
 </head>
 <body>
 <header class="bar" id="sx-bar">
-  <a class="brand" href="#top">${esc(model.title)} <span>v${esc(model.version)}</span></a>
-  <div class="key" id="sx-keybox">
-    <span class="label">Your test key</span>
-    <code id="sx-key">starting your sandbox…</code>
-    <button type="button" id="sx-copy">Copy</button>
+  <div class="row">
+    <a class="brand" href="#top">${esc(model.title)} <span>v${esc(model.version)}</span></a>
+    <div class="key" id="sx-keybox">
+      <span class="label">Your test key</span>
+      <code id="sx-key">starting your sandbox…</code>
+      <button type="button" id="sx-copy">Copy</button>
+    </div>
+    <div class="mode" id="sx-mode" hidden>
+      <span class="label">Answered</span>
+      <label><input type="radio" name="sx-mode" value="browser" checked> in this browser</label>
+      <label><input type="radio" name="sx-mode" value="server"> by the local server</label>
+    </div>
+    <button type="button" class="new" id="sx-new">New sandbox</button>
   </div>
-  <div class="shop"><span class="label">Shop</span> <code id="sx-tenant">—</code> <span class="label">clock</span> <code id="sx-clock">—</code></div>
-  <div class="mode" id="sx-mode" hidden>
-    <span class="label">Answered</span>
-    <label><input type="radio" name="sx-mode" value="browser" checked> in this browser</label>
-    <label><input type="radio" name="sx-mode" value="server"> by the local server</label>
+  <div class="row sub">
+    <span><span class="label">Shop</span> <code id="sx-tenant">—</code></span>
+    <span><span class="label">Shop clock</span> <code id="sx-clock">—</code></span>
+    <p class="status" id="sx-status" role="status"></p>
   </div>
-  <p class="status" id="sx-status" role="status"></p>
-  <button type="button" class="new" id="sx-new">New sandbox</button>
 </header>
 <div class="layout" id="top">
 <nav class="toc" aria-label="Contents">
