@@ -2,7 +2,10 @@
  * `npm run build`: a clean dist/ with the compiled package and, in
  * dist/generated/, what start-up would otherwise compute on every run: the
  * parsed spec and the default seed's shop history. Made by the same modules
- * that read them, so the installed package reads only its own files.
+ * that read them, so the installed package reads only its own files. And in
+ * dist/browser/, the browser build (scripts/browserBundle.ts): sx-sandbox.js
+ * (`sx-sandbox/browser`, createBrowserSandbox, with the spec and fixtures
+ * inside) and sx-msw.js (`sx-sandbox/browser/msw`: sxHandlers for setupWorker).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { DEFAULT_SEED } from '../src/config.js';
 import { SPEC_PATH } from '../src/paths.js';
 import { prebuiltFiles } from '../src/prebuilt.js';
 import { digestOf, parseYaml, type PrebuiltSpec } from '../src/spec/load.js';
+import { BROWSER_ENTRY, bundleBrowser, MSW_ENTRY } from './browserBundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -27,7 +31,18 @@ const raw = readFileSync(SPEC_PATH, 'utf8');
 const spec: PrebuiltSpec = { source_sha256: digestOf(raw), document: parseYaml(raw) };
 writeJson(prebuiltFiles.spec, spec);
 writeJson(prebuiltFiles.history(DEFAULT_SEED), generate(DEFAULT_SEED));
-process.stderr.write(`built dist/ (spec and the history of seed ${DEFAULT_SEED} in dist/generated/)\n`);
+
+const browser = join(dist, 'browser');
+mkdirSync(browser, { recursive: true });
+for (const [entry, file, external] of [
+  [BROWSER_ENTRY, 'sx-sandbox.js', []],
+  [MSW_ENTRY, 'sx-msw.js', ['msw']],
+] as const) {
+  const bundle = await bundleBrowser(entry, { external: [...external] });
+  if (bundle.problems.length) throw new Error(`${entry} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
+  writeFileSync(join(browser, file), bundle.code);
+}
+process.stderr.write(`built dist/ (spec and the history of seed ${DEFAULT_SEED} in dist/generated/, the browser build in dist/browser/)\n`);
 
 /** Fails the build rather than ship an artefact that reads back different from what was computed (an Infinity, a date). */
 function writeJson(file: string, value: unknown): void {

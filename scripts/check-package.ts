@@ -118,6 +118,7 @@ async function quickStart(): Promise<void> {
 const EXAMPLES: { heading: string; file: string; adds: string[] }[] = [
   { heading: EXAMPLE_HEADING, file: 'example', adds: [] },
   { heading: 'Without a port: the fetch and MSW doors', file: 'example-doors', adds: ['msw'] },
+  { heading: 'In a browser: `sx-sandbox/browser`', file: 'example-browser', adds: [] },
 ];
 
 /** The version range this repository develops against, so the consumer gets what the tests ran with. */

@@ -5,31 +5,14 @@ import type { LookupFunction } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { ResolvedAddress } from './targets.js';
+import type { AttemptRequest, AttemptResult, ResolvedAddress } from '../platform/types.js';
+
+export type { AttemptRequest, AttemptResult } from '../platform/types.js';
 
 const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** Names the sender, so a receiver's logs say who called. */
 export const USER_AGENT = `sx-sandbox/${VERSION} (webhook delivery)`;
-
-export interface AttemptRequest {
-  url: URL;
-  body: string;
-  /** signature and event-type headers; Content-Type, Content-Length and User-Agent are added here */
-  headers: Record<string, string>;
-  timeoutMs: number;
-  /** connect only to these (public mode checked them); null lets the client resolve the host */
-  addresses: ResolvedAddress[] | null;
-  /** aborts the attempt (the sandbox is closing) */
-  signal?: AbortSignal;
-}
-
-export interface AttemptResult {
-  /** the receiver's HTTP status; 0 when no answer came (refused, reset, timed out, TLS failure) */
-  response_code: number;
-  duration_ms: number;
-  error?: string;
-}
 
 /** A lookup that hands the HTTP client the addresses already checked, and nothing else. */
 function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
@@ -40,7 +23,7 @@ function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
 }
 
 /**
- * One delivery attempt: a POST with its own deadline, on its own connection
+ * One delivery attempt, the Node way (platform/node.ts): a POST with its own deadline, on its own connection
  * (no shared agent, so a receiver that hangs holds only its own socket).
  * Never rejects: every way of failing is a result with response_code 0.
  * The answer's status is the outcome; its body is read and dropped.

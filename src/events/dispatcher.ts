@@ -4,10 +4,10 @@ import type { Collection } from '../state/collection.js';
 import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { EventBus } from './bus.js';
-import { deliver, type AttemptResult } from './deliver.js';
+import type { AttemptResult, Deliver, Resolve } from '../platform/types.js';
 import { DeliveryLog } from './deliveryLog.js';
 import { signatureHeaders } from './signing.js';
-import { checkRegistration, deliveryAddresses, systemResolve, type Resolve } from './targets.js';
+import { checkRegistration, deliveryAddresses } from './targets.js';
 
 export interface DispatcherOptions {
   /** per attempt, real milliseconds */
@@ -18,6 +18,9 @@ export interface DispatcherOptions {
   publicMode: boolean;
   /** the system clock, for `webhook-timestamp` */
   system: Clock;
+  /** makes one attempt: a Node HTTP POST, a browser's fetch, a host's callback (see platform/) */
+  deliver: Deliver;
+  /** names → addresses for public mode's checks; without one, public mode refuses every name it cannot check */
   resolve?: Resolve;
   /** told of every finished delivery attempt (the CLI's log); must not throw */
   onAttempt?: (attempt: AttemptReport) => void;
@@ -30,6 +33,14 @@ export interface AttemptReport {
   url: string;
   attempts: number;
   error?: string;
+  /** what was POSTed: the signed headers and the payload; null when no request was made (a refused target) */
+  request: SentRequest | null;
+}
+
+/** One attempt's request as the receiver got it (the deliverer adds Content-Type, and in Node Content-Length and User-Agent). */
+export interface SentRequest {
+  headers: Record<string, string>;
+  body: string;
 }
 
 export interface TestOutcome {
@@ -65,6 +76,10 @@ export function subscribes(filters: readonly string[], type: string): boolean {
   return filters.some((f) => f === '*' || f === type || (f.endsWith('.*') && type.startsWith(f.slice(0, -1))));
 }
 
+const noResolver: Resolve = async (hostname) => {
+  throw new Error(`${hostname} cannot be resolved here (this platform gives the sandbox no resolver)`);
+};
+
 const succeeded = (code: number) => code >= 200 && code < 300;
 
 /** One endpoint of one shop: its attempts share a lane (IN_FLIGHT_PER_ENDPOINT, aborts). */
@@ -93,7 +108,7 @@ export class WebhookDispatcher {
   private readonly resolve: Resolve;
 
   constructor(private readonly options: DispatcherOptions) {
-    this.resolve = options.resolve ?? systemResolve;
+    this.resolve = options.resolve ?? noResolver;
   }
 
   attach(bus: EventBus): void {
@@ -219,16 +234,17 @@ export class WebhookDispatcher {
     const endpoint = job.tenant.webhooks.get(job.endpointId);
     if (!endpoint || !this.current(job)) return;
     this.log.update(job.log, job.deliveryId, { attempted_at: job.tenant.now() });
-    const result = await this.send(job.tenant, endpoint, job.event, job.body, job.lifetime).catch((err: unknown) => ({
+    let sent: SentRequest | null = null;
+    const result = await this.send(job.tenant, endpoint, job.event, job.body, job.lifetime, (request) => (sent = request)).catch((err: unknown) => ({
       response_code: 0,
       duration_ms: 0,
       error: err instanceof Error ? err.message : String(err),
     }));
-    this.record(job, result);
+    this.record(job, result, sent);
   }
 
   /** The outcome, at the tenant time the answer came; a failure with attempts left schedules the next one. */
-  private record(job: Job, result: AttemptResult): void {
+  private record(job: Job, result: AttemptResult, sent: SentRequest | null): void {
     const { tenant } = job;
     if (tenant.deliveries !== job.log || job.lifetime.aborted) return;
     const ok = succeeded(result.response_code);
@@ -248,11 +264,11 @@ export class WebhookDispatcher {
     const url = tenant.webhooks.get(job.endpointId)?.url ?? '';
     if (retry) this.plan({ ...job, attempt: job.attempt + 1 }, delay);
     // the observer comes last: whatever it does, the retry is already planned
-    if (delivery) this.options.onAttempt!({ tenant, delivery, url, attempts: schedule.length, error: result.error });
+    if (delivery) this.options.onAttempt!({ tenant, delivery, url, attempts: schedule.length, error: result.error, request: sent });
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
-  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal): Promise<AttemptResult> {
+  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal, onSigned?: (request: SentRequest) => void): Promise<AttemptResult> {
     const url = new URL(endpoint.url);
     const addresses = await deliveryAddresses(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
     const abort = new AbortController();
@@ -264,11 +280,13 @@ export class WebhookDispatcher {
     let open = this.aborts.get(lane);
     if (!open) this.aborts.set(lane, (open = new Set()));
     open.add(abort);
+    const headers = { ...signatureHeaders(endpoint.signing_secret, event.id, this.options.system.now(), body), 'webhook-event-type': event.type };
+    onSigned?.({ headers, body });
     try {
-      return await deliver({
+      return await this.options.deliver({
         url,
         body,
-        headers: { ...signatureHeaders(endpoint.signing_secret, event.id, this.options.system.now(), body), 'webhook-event-type': event.type },
+        headers,
         timeoutMs: this.options.timeoutMs,
         addresses,
         signal: abort.signal,

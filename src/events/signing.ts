@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { toBase64 } from '../platform/bytes.js';
 import type { Random } from '../state/random.js';
 
 /** Bytes of key material behind a signing secret (Standard Webhooks asks for 24 to 64). */
@@ -9,9 +10,9 @@ const SECRET_BYTES = 32;
  * seeded stream like every other secret, so one seed gives one sandbox.
  */
 export function newSigningSecret(random: Random): string {
-  const bytes = Buffer.alloc(SECRET_BYTES);
+  const bytes = new Uint8Array(SECRET_BYTES);
   for (let i = 0; i < SECRET_BYTES; i++) bytes[i] = Math.floor(random() * 256);
-  return `whsec_${bytes.toString('base64')}`;
+  return `whsec_${toBase64(bytes)}`;
 }
 
 export interface SignatureHeaders {

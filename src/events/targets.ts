@@ -1,7 +1,8 @@
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import { Problem } from '../engine/problem.js';
+import type { Resolve, ResolvedAddress } from '../platform/types.js';
+
+export type { Resolve, ResolvedAddress } from '../platform/types.js';
 
 /**
  * Where the sandbox may POST. Locally: `https` anywhere, or plain `http` to
@@ -11,16 +12,15 @@ import { Problem } from '../engine/problem.js';
  * so a name that later re-points inside (DNS rebinding) is still refused.
  */
 
-export interface ResolvedAddress {
-  address: string;
-  family: 4 | 6;
+/**
+ * 4 or 6 for an IP address written as Node's net.isIP accepts it (dotted
+ * decimal without leading zeros; any IPv6 form), 0 for anything else (a
+ * name). Through ipaddr.js, so this module runs in a browser as well.
+ */
+export function isIP(text: string): 0 | 4 | 6 {
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) return /(^|\.)0\d/.test(text) ? 0 : 4;
+  return ipaddr.IPv6.isValid(text) ? 6 : 0;
 }
-
-/** Name → addresses (dns.lookup with all: true); injectable so tests never query real DNS. */
-export type Resolve = (hostname: string) => Promise<ResolvedAddress[]>;
-
-export const systemResolve: Resolve = async (hostname) =>
-  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
 /**
  * Only public unicast is reachable in public mode. Special-purpose ranges
@@ -141,7 +141,7 @@ function publicRefusal(host: string, kind: string, address?: string): Problem {
 
 /** Resolves a name with an upper bound on waiting; the lookup itself cannot be cancelled. */
 async function resolveWithin(resolve: Resolve, host: string, timeoutMs: number): Promise<ResolvedAddress[]> {
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`DNS lookup of ${host} timed out`)), timeoutMs);
   });

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { nodePlatform } from '../platform/node.js';
 import { checkFixtures, loadShopState, readShopFile, shopData, ShopFileError, writeShopFile } from '../state/shopFile.js';
 import type { TenantSeed } from '../state/seed.js';
 import type { TenantStore } from '../state/store.js';
@@ -49,7 +50,7 @@ export class DataDir {
       if (!existsSync(join(dir, JOURNAL_FILE))) return;
       throw new ShopFileError(join(dir, JOURNAL_FILE), `has no ${SHOP_FILE} beside it, so its changes have nothing to apply to`);
     }
-    const shop = readShopFile(readFileSync(file, 'utf8'), file);
+    const shop = readShopFile(readFileSync(file, 'utf8'), file, nodePlatform.sha256Hex);
     if (shop.tenant_id !== id) throw new ShopFileError(file, `holds shop ${shop.tenant_id}, but lies in the directory of ${id}`);
     const entries = readJournal(join(dir, JOURNAL_FILE), shop.journal_seq);
     const tenant = this.store.get(id) ?? this.store.create(id, this.seed);
@@ -65,7 +66,7 @@ export class DataDir {
   /** Journals a shop from now on; its file is written at once, so the directory always holds it whole. */
   private keep(tenant: Tenant): void {
     if (this.journals.has(tenant.id)) return;
-    const render = (seq: number) => writeShopFile(shopData(tenant, { seed: this.seedNumber, secrets: this.store.secretsOf(tenant), journalSeq: seq }));
+    const render = (seq: number) => writeShopFile(shopData(tenant, { seed: this.seedNumber, secrets: this.store.secretsOf(tenant), journalSeq: seq }), nodePlatform.sha256Hex);
     const journal = new ShopJournal(join(this.root, tenant.id), tenant, render, this.seqs.get(tenant.id) ?? 0);
     journal.compact();
     this.journals.set(tenant.id, journal);

@@ -2,7 +2,6 @@ import type { TenantSeed } from '../state/seed.js';
 import { hashSeed, seededRandom } from '../state/random.js';
 import type { TenantStore } from '../state/store.js';
 import type { Tenant } from '../state/tenant.js';
-import { DataDir } from './dataDir.js';
 import { ShopOps, type MadeShop } from './shopOps.js';
 
 /** What createSandbox offers of a shop's state (the demo shop unless a shop is given). */
@@ -19,6 +18,12 @@ export interface ShopApi {
   importShop(text: string, source?: string): MadeShop;
 }
 
+/** Where shops are kept beyond the process (Node's `--data` directory, shops/dataDir.ts): opened once, closed at the end. */
+export interface ShopStorage {
+  open(): void;
+  close(): void;
+}
+
 export interface KeptShops {
   ops: ShopOps;
   api: ShopApi;
@@ -28,12 +33,12 @@ export interface KeptShops {
 
 /**
  * The state that lasts, wired into a sandbox: snapshots and forks always,
- * a data directory when one is given (loaded here, before any request).
+ * a storage when one is given (opened here, before any request).
  */
-export function keepShops(options: { store: TenantStore; seed: TenantSeed; seedNumber: number; demo: Tenant; dataDir: string | null; public: boolean }): KeptShops {
+export function keepShops(options: { store: TenantStore; seed: TenantSeed; seedNumber: number; demo: Tenant; storage: ShopStorage | null; public: boolean }): KeptShops {
   const { store, seed, seedNumber, demo } = options;
   const ops = new ShopOps(store, seed, seedNumber, seededRandom(hashSeed(`${seedNumber}:made-shops`)), !options.public);
-  const data = options.dataDir ? new DataDir(options.dataDir, store, seed, seedNumber) : null;
+  const data = options.storage;
   data?.open();
   return {
     ops,

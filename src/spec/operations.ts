@@ -1,6 +1,7 @@
 import type { OpenAPIV3_1 } from 'openapi-types';
 import type { Spec } from './load.js';
 import { compileRequestValidator, type RequestValidator } from './requestValidator.js';
+import { laterTurn, unref } from '../platform/timers.js';
 
 export type RateClass = 'read' | 'write';
 
@@ -85,9 +86,9 @@ export function warmUp(operations: readonly Operation[], afterMs = WARM_UP_AFTER
   const step = () => {
     if (next >= operations.length) return;
     (operations[next++].validate as Lazy)[COMPILE]();
-    setImmediate(step).unref();
+    laterTurn(step);
   };
-  setTimeout(step, afterMs).unref();
+  unref(setTimeout(step, afterMs));
 }
 
 /** Started at once, the warm-up put ~40 ms of compiling in front of the very first response. */

@@ -1,16 +1,23 @@
-import { createHmac } from 'node:crypto';
+import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from '../platform/bytes.js';
+import type { HmacSha256 } from '../platform/types.js';
+import { webHmacSha256 } from '../platform/web.js';
 
 /**
  * Opaque pagination cursors: base64url of `{s: seq, f: filters}` plus a short
  * HMAC so a tampered or foreign cursor is a clear 400 instead of a silent
  * wrong page. The filters are bound in so a cursor cannot be reused under a
- * different query.
+ * different query. The HMAC comes from the platform (node:crypto in Node,
+ * pure JS elsewhere): the same bytes either way, so a cursor from one is
+ * good on the other.
  */
 export class CursorCodec {
-  constructor(private readonly secret: string) {}
+  constructor(
+    private readonly secret: string,
+    private readonly hmac: HmacSha256 = webHmacSha256,
+  ) {}
 
   encode(seq: number, filters: string): string {
-    const payload = Buffer.from(JSON.stringify({ s: seq, f: filters })).toString('base64url');
+    const payload = toBase64Url(utf8(JSON.stringify({ s: seq, f: filters })));
     return `${payload}.${this.sign(payload)}`;
   }
 
@@ -21,7 +28,7 @@ export class CursorCodec {
     const payload = cursor.slice(0, dot);
     if (cursor.slice(dot + 1) !== this.sign(payload)) return null;
     try {
-      const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      const parsed = JSON.parse(fromUtf8(fromBase64Url(payload)));
       if (!Number.isInteger(parsed.s) || parsed.s < 0 || parsed.f !== filters) return null;
       return parsed.s;
     } catch {
@@ -30,6 +37,6 @@ export class CursorCodec {
   }
 
   private sign(payload: string): string {
-    return createHmac('sha256', this.secret).update(payload).digest('base64url').slice(0, 12);
+    return toBase64Url(this.hmac(this.secret, payload)).slice(0, 12);
   }
 }

@@ -6,6 +6,7 @@ import { ABILITIES } from './records.js';
 import type { TenantSeed } from './seed.js';
 import type { TenantStore } from './store.js';
 import type { Tenant } from './tenant.js';
+import { unref } from '../platform/timers.js';
 
 /** How many visitor shops (ephemeral tenants) exist, for how long, and how fast one IP may ask for them. */
 export interface EphemeralLimits {
@@ -91,7 +92,7 @@ export class EphemeralTenants {
   /** creation order; only visitor shops, never the demo shop */
   private readonly live = new Map<string, { tenant: Tenant; expiresAt: number }>();
   private readonly ids: IdFactory;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
   /** visitor shops evicted for memory since start (the benchmark reports it) */
   evicted = 0;
 
@@ -184,7 +185,6 @@ export class EphemeralTenants {
     if (this.timer) return;
     // often enough that a shop outlives its deadline by a minute at most
     const everyMs = Math.min(60_000, this.options.limits.idleTtlSeconds * 1000);
-    this.timer = setInterval(() => this.sweep(), everyMs);
-    this.timer.unref();
+    this.timer = unref(setInterval(() => this.sweep(), everyMs));
   }
 }

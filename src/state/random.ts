@@ -2,12 +2,19 @@
  * A small seeded PRNG (mulberry32). Ids, secrets and generated data derive
  * from it so one seed gives byte-identical sandboxes.
  */
-import { randomInt } from 'node:crypto';
-
 export type Random = () => number;
 
-/** Unpredictable numbers for secrets on a public host, where seeded secrets could be guessed. */
-export const cryptoRandom: Random = () => randomInt(2 ** 47) / 2 ** 47;
+const draw = new Uint32Array(2);
+
+/**
+ * Unpredictable numbers for secrets on a public host, where seeded secrets
+ * could be guessed: 47 bits from the Web Crypto generator (a global in Node
+ * and in every browser), uniform in [0, 1).
+ */
+export const cryptoRandom: Random = () => {
+  globalThis.crypto.getRandomValues(draw);
+  return ((draw[0] & 0x7fff) * 2 ** 32 + draw[1]) / 2 ** 47;
+};
 
 /** A seeded stream whose position can be read and set again: a shop file carries it, so ids continue where they were. */
 export interface SeededRandom extends Random {

@@ -1,4 +1,5 @@
 import type { TenantClock } from './clock.js';
+import { unref, type Timer } from '../platform/timers.js';
 
 /** Work that a shop file can carry: what kind of job, its data (JSON), when it is due. */
 export interface PlannedJob {
@@ -33,7 +34,7 @@ export type SchedulerChange = { op: 'plan'; job: PlannedJob } | { op: 'done'; id
 export class Scheduler {
   private jobs: Job[] = [];
   private counter = 0;
-  private timer: NodeJS.Timeout | null = null;
+  private timer: Timer | null = null;
   observer: ((change: SchedulerChange) => void) | null = null;
 
   constructor(
@@ -141,8 +142,7 @@ export class Scheduler {
     this.disarm();
     if (!this.ticking || !this.jobs.length) return;
     const wait = Math.max(0, this.jobs[0].due - this.clock.now());
-    this.timer = setTimeout(() => this.runDue(), Math.min(wait, 2 ** 31 - 1));
-    this.timer.unref();
+    this.timer = unref(setTimeout(() => this.runDue(), Math.min(wait, 2 ** 31 - 1)));
   }
 
   private disarm(): void {

@@ -1,0 +1,21 @@
+/**
+ * The Node platform: node:crypto for hashing, a real HTTP(S) POST per
+ * webhook attempt (events/deliver.ts, which can pin the connection to the
+ * addresses public mode checked) and the system resolver. Only
+ * createSandbox (src/index.ts) imports this; the core never does.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import { lookup } from 'node:dns/promises';
+import { deliver } from '../events/deliver.js';
+import type { Platform, Resolve } from './types.js';
+
+export const systemResolve: Resolve = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
+
+export const nodePlatform: Platform = {
+  name: 'node',
+  hmacSha256: (key, text) => createHmac('sha256', key).update(text).digest(),
+  sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
+  deliver,
+  resolve: systemResolve,
+};
