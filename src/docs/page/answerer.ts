@@ -5,38 +5,16 @@
  * fetch() directly, so the page has one place that decides where a
  * request goes.
  */
+import type { AttemptReport } from '../../events/dispatcher.js';
+import type { SxEvent, WebhookDelivery } from '../../state/records.js';
 
-export interface ShopEvent {
-  id: string;
-  type: string;
-  created_at: string;
-  data: { object: unknown };
-}
+export type ShopEvent = SxEvent;
 
 /** A webhook delivery attempt as the sandbox logs it (GET /v1/webhooks/{id}/deliveries lists these). */
-export interface DeliveryRecord {
-  id: string;
-  endpoint_id: string;
-  event_id: string;
-  event_type: string;
-  attempt: number;
-  status: string;
-  response_code: number;
-  next_retry_at: string | null;
-  failure_reason?: string | null;
-  attempted_at: string | null;
-}
+export type DeliveryRecord = WebhookDelivery;
 
 /** One finished attempt: what the receiver was sent (signed headers, payload) and the log's record of it. */
-export interface SeenAttempt {
-  url: string;
-  /** null when no request was made (a refused target) */
-  request: { headers: Record<string, string>; body: string } | null;
-  delivery: DeliveryRecord;
-  /** attempts the retry schedule allows */
-  attempts: number;
-  error?: string;
-}
+export type SeenAttempt = Omit<AttemptReport, 'tenant'>;
 
 export interface AnswererEvents {
   event(event: ShopEvent): void;

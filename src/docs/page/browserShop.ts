@@ -7,28 +7,12 @@
  * `createBrowserSandbox({ shopFile })`. The reader's key is drawn once and
  * kept with it, so two readers never share a key.
  */
-import type { Answerer, AnswererEvents, SeenAttempt, ShopEvent } from './answerer.js';
-import { browserDelivery, type AttemptIn, type AttemptOut } from './delivery.js';
+import type { BrowserSandbox } from '../../browser.js';
+import type { Answerer, AnswererEvents, SeenAttempt } from './answerer.js';
 import * as storage from './storage.js';
 
-/** What the page uses of the browser sandbox module (src/browser.ts). */
-export interface BrowserSandboxModule {
-  createBrowserSandbox(options: {
-    key?: string;
-    shopFile?: string;
-    deliver?: (attempt: AttemptIn) => Promise<AttemptOut>;
-    onAttempt?: (report: SeenAttempt) => void;
-  }): BrowserSandbox;
-}
-
-interface BrowserSandbox {
-  fetch(request: Request): Promise<Response>;
-  demoKey: string;
-  demo: { id: string; clock: { now(): number } };
-  bus: { subscribe(listener: (tenant: { id: string }, event: ShopEvent) => void): unknown };
-  exportShop(): string;
-  close(): Promise<void> | void;
-}
+/** The module sx-sandbox.js is (src/browser.ts, bundled): loaded when the page starts, not imported here. */
+export type BrowserSandboxModule = Pick<typeof import('../../browser.js'), 'createBrowserSandbox'>;
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -49,9 +33,10 @@ export async function startBrowserShop(
   let key = storage.read(store, storage.keys.key);
   if (!key || !kept) key = newTestKey();
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  // webhook attempts go out with the sandbox's own fetch POST (platform/web.ts): to the URL the reader
+  // registered, failing with the reason where the browser cannot reach it (down, no CORS, http from https)
   const options = {
     key,
-    deliver: browserDelivery(),
     onAttempt: (report: SeenAttempt) => {
       on.attempt(report);
       // the attempt changed the shop's delivery log: keep that too
