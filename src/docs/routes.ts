@@ -85,7 +85,7 @@ export function originOf(req: Request): string {
 }
 
 /**
- * The spec as loaded ($refs kept, so swagger-ui shows schema names), with its
+ * The spec as loaded ($refs kept, so a renderer shows schema names), with its
  * server URL replaced per request. Serialized on first use (never on the
  * start-up path) and once; each request only splices its origin in.
  */
