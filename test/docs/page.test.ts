@@ -175,6 +175,19 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     expect(await a.page.locator('#sx-deliveries .delivery').count()).toBe(0);
   });
 
+  it('a saved shop that cannot be read is reported and replaced by a new shop, never half-loaded', async () => {
+    await a.page.evaluate(() => {
+      const file = localStorage.getItem('sx-sandbox:shop-file')!;
+      localStorage.setItem('sx-sandbox:shop-file', file.replace('"tenant_id"', '"tenant_id" ').slice(0, -20));
+    });
+    await a.page.reload();
+    await waitReady(a);
+    expect(await a.page.locator('#sx-status').textContent()).toMatch(/could not be read \(.*the saved shop/);
+    expect((await tryIt(a.page, 'listProducts')).status).toBe(200);
+    // what is kept now is the new shop's file, whole
+    expect(await a.page.evaluate(() => JSON.parse(localStorage.getItem('sx-sandbox:shop-file')!).format)).toBe('sx-sandbox-shop');
+  });
+
   it('asked nothing of anyone but the static filesâ€™ server, and logged no error', () => {
     const asked = visits.flatMap((v) => v.requests);
     expect(asked.length).toBeGreaterThan(3);
