@@ -92,6 +92,13 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     expect(replay.body.id).toBe(typed.body.id);
     await a.page.locator('#op-createProduct [name="header:Idempotency-Key"]').fill('');
 
+    // a refusal is listed with its problem type and detail
+    const missing = await tryIt(a.page, 'getOrder', { 'path:uuid': 'ord_NotInThisShop' });
+    expect(missing.status).toBe(404);
+    const refused = a.page.locator('#sx-requests .req[data-status="404"]').first();
+    expect(await refused.locator('.problem .type').textContent()).toBe('not_found');
+    expect(await refused.locator('.problem .detail').textContent()).toBe(missing.body.detail);
+
     // path parameters hold an id from this shop: the newest product
     await expect.poll(() => a.page.locator('#op-getProduct [name="path:id"]').inputValue()).toBe(typed.body.id);
     expect((await tryIt(a.page, 'getProduct')).status).toBe(200);

@@ -19,8 +19,6 @@ export type SeenAttempt = Omit<AttemptReport, 'tenant'>;
 export interface AnswererEvents {
   event(event: ShopEvent): void;
   attempt(attempt: SeenAttempt): void;
-  /** the shop was written to storage (browser) */
-  saved(bytes: number): void;
   /** keeping the shop failed outside a request (storage full) */
   failed(reason: string): void;
 }
@@ -31,8 +29,6 @@ export interface Answerer {
   readonly tenant: string;
   /** the server URL requests are addressed to (shown in the URL and curl) */
   readonly base: string;
-  /** what the events and deliveries panels can show with this answerer */
-  readonly sees: { events: boolean; deliveries: boolean };
   send(request: Request): Promise<Response>;
   /** the shop's clock as an ISO time, when known */
   clock(): string | null;

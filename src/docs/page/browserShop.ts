@@ -70,7 +70,6 @@ export async function startBrowserShop(
     const file = sandbox.exportShop();
     const failed = storage.write(store, storage.keys.shopFile, file);
     if (failed) return `the shop could not be kept in this browser: ${failed}`;
-    on.saved(file.length);
     return null;
   }
   const first = save();
@@ -81,7 +80,6 @@ export async function startBrowserShop(
     key: sandbox.demoKey,
     tenant,
     base,
-    sees: { events: true, deliveries: true },
     async send(request) {
       const response = await sandbox.fetch(request);
       if (request.method !== 'GET' && request.method !== 'HEAD') {

@@ -44,7 +44,6 @@ const prefill = new Prefill(calls, async (collection) => {
 const events: AnswererEvents = {
   event: (event) => inspector.event(event),
   attempt: (attempt) => inspector.attempt(attempt),
-  saved: () => {},
   failed: (reason) => status(reason, 'error'),
 };
 
@@ -68,7 +67,7 @@ async function start(mode: Mode): Promise<void> {
   status(mode === 'browser' ? 'Starting the sandbox in this page…' : 'Asking the local server for a shop of your own…', 'busy');
   try {
     if (mode === 'browser') {
-      const started = await startBrowserShop(() => import(/* @vite-ignore */ sandboxUrl) as Promise<BrowserSandboxModule>, specServer, events);
+      const started = await startBrowserShop(() => import(sandboxUrl) as Promise<BrowserSandboxModule>, specServer, events);
       answerer = started.answerer;
       status(
         started.refused

@@ -32,7 +32,6 @@ export async function startServerShop(origin: string): Promise<{ answerer: Answe
       key: shop.secret,
       tenant: shop.tenant_id,
       base: origin,
-      sees: { events: false, deliveries: true },
       send: (request) => fetch(request),
       // the server keeps the shop's clock; the page learns it from the test helpers' answers
       clock: () => null,
