@@ -42,6 +42,8 @@ export interface BundleOptions {
   minify?: boolean;
   /** imports left to the page (sx-msw.js uses the page's msw) */
   external?: string[];
+  /** only the problems: no shipped build (code is '' and gzipBytes 0) */
+  checkOnly?: boolean;
 }
 
 export interface Bundle {
@@ -173,6 +175,7 @@ export async function bundleBrowser(entry: string, options: BundleOptions = {}):
   for (const [module, names] of globalUses(checked.outputFiles![0].text)) {
     problems.push(`uses Node's ${[...names].join(', ')}: ${chainTo(meta, entryKey, module).join(' → ')}`);
   }
+  if (options.checkOnly) return { problems, code: '', gzipBytes: 0 };
   const shipped = await build({ ...common, minify: options.minify ?? true, plugins: [guard([], external)] });
   const code = shipped.outputFiles![0].text;
   return { problems, code, gzipBytes: gzipSync(code).length };

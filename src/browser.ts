@@ -16,7 +16,8 @@
  * key, rateLimits, webhooks (timeout, retry schedule), deliver (makes each
  * webhook attempt; default a `fetch` POST), onAttempt (every finished
  * attempt with its signed headers, payload, outcome and next retry),
- * shopFile (resume a shop saved by exportShop).
+ * shopFile (resume a shop saved by exportShop), onChange (the shop changed:
+ * time to save it).
  * The sandbox: fetch (the fetch door; any origin, paths under /v1), engine,
  * demoKey, demo, store, bus (subscribe to every event), webhooks (the
  * dispatcher: idle(), its delivery log), spec, exportShop(), close().
@@ -53,6 +54,12 @@ export interface BrowserSandboxOptions extends Pick<SandboxOptions, 'seed' | 'ke
   onAttempt?: (report: AttemptReport) => void;
   /** a shop file from exportShop() (or from createSandbox's exportShop): the reader's shop goes on from it */
   shopFile?: string;
+  /**
+   * told of every change to the reader's shop (synchronously, often several
+   * times per request; a key's use counts): the moment to save exportShop(),
+   * from a debounced callback
+   */
+  onChange?: () => void;
 }
 
 /** The reader's shop is the demo shop (`demo`, `demoKey`); `fetch` answers paths under /v1 whatever the origin. */
@@ -87,6 +94,9 @@ export function createBrowserSandbox(options: BrowserSandboxOptions = {}): Brows
     onAttempt: options.onAttempt,
   });
   if (options.shopFile !== undefined) resumeShop(core.store, core.demo, seedNumber, options.shopFile, 'the saved shop', platform.sha256Hex);
+  const { onChange } = options;
+  // the same sink a --data directory's journal uses in Node; a browser has no journal, only the whole file
+  if (onChange) core.demo.observe(() => onChange());
   return {
     fetch: core.fetch,
     engine: core.engine,

@@ -12,18 +12,19 @@
 import { setupServer } from 'msw/node';
 import { createSandbox, type Sandbox } from '../../src/index.js';
 import { sxHandlers } from '../../src/doors/msw.js';
+import { createBrowserSandbox } from '../../src/browser.js';
 
 process.env.SX_SANDBOX_QUIET ??= '1';
 
-type Door = 'fetch' | 'msw';
+type Door = 'fetch' | 'msw' | 'browser';
 
 function isLoopback(url: URL): boolean {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
-function install(door: Door, apiOrigin: string): Sandbox {
-  const sandbox = createSandbox();
+function install(door: Door, apiOrigin: string): { fetch: Sandbox['fetch'] } {
+  const sandbox = door === 'browser' ? createBrowserSandbox() : createSandbox();
   if (door === 'msw') {
     const server = setupServer(...sxHandlers({ sandbox, baseUrl: `${apiOrigin}/v1` }));
     server.listen({
@@ -50,8 +51,8 @@ function install(door: Door, apiOrigin: string): Sandbox {
 function installOnce(): void {
   const door = process.env.SX_DOOR as Door | undefined;
   const base = process.env.SX_BASE_URL;
-  if ((door !== 'fetch' && door !== 'msw') || !base) throw new Error('doorSetup.ts is for contract-tests/scripts/doors.ts: it sets SX_DOOR=fetch|msw and SX_BASE_URL');
-  const holder = globalThis as { sxDoorSandbox?: Sandbox };
+  if ((door !== 'fetch' && door !== 'msw' && door !== 'browser') || !base) throw new Error('doorSetup.ts is for contract-tests/scripts/doors.ts: it sets SX_DOOR=fetch|msw|browser and SX_BASE_URL');
+  const holder = globalThis as { sxDoorSandbox?: unknown };
   holder.sxDoorSandbox ??= install(door, new URL(base).origin);
 }
 

@@ -6,7 +6,9 @@ import { passThrough, ROOT } from './procs.js';
 /**
  * `npm run contract:fetch` / `npm run contract:msw`: the contract suite
  * against the sandbox through its in-process doors — `sandbox.fetch` and
- * `sx-sandbox/msw` — with no port for the API. The suite sees a deployment
+ * `sx-sandbox/msw` — with no port for the API; `npm run contract:browser`
+ * against createBrowserSandbox's fetch door (the web platform: pure-JS
+ * hashing, webhooks POSTed with fetch). The suite sees a deployment
  * at SX_BASE_URL, and the door answers it in process (doorSetup.ts). That
  * URL is loopback port 9, where nothing listens (and which no ephemeral port
  * can be): if the door were not in place, every call would be refused on
@@ -14,8 +16,8 @@ import { passThrough, ROOT } from './procs.js';
  * the sandbox to the suite's receivers on ephemeral loopback ports.
  */
 const door = process.argv[2];
-if (door !== 'fetch' && door !== 'msw') {
-  process.stderr.write('usage: tsx contract-tests/scripts/doors.ts fetch|msw [vitest arguments]\n');
+if (door !== 'fetch' && door !== 'msw' && door !== 'browser') {
+  process.stderr.write('usage: tsx contract-tests/scripts/doors.ts fetch|msw|browser [vitest arguments]\n');
   process.exit(2);
 }
 const env = {

@@ -105,10 +105,14 @@ describe('createBrowserSandbox', () => {
   });
 
   it('resumes a saved shop: what was made, and the keys minted, are there again', async () => {
-    const first = start();
+    let changes = 0;
+    const first = start({ onChange: () => changes++ });
+    expect(changes).toBe(0);
     const product = await call(first, 'POST', '/v1/products', { name: 'Kept', type: 'account', price_cents: 100, currency: 'USD' });
     const key = await call(first, 'POST', '/v1/api-keys', { name: 'reader', abilities: ['products:read'], mode: 'test' });
     expect(key.status).toBe(201);
+    // told of the changes (the moment to save), not asked to save
+    expect(changes).toBeGreaterThan(0);
     const saved = first.exportShop();
     await first.close();
 
