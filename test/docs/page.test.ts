@@ -124,14 +124,10 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     const refusing = await tryIt(a.page, 'createWebhook', { body: JSON.stringify({ url: `${host.origin}/refuses`, events: ['order.paid'] }) });
     expect(refusing.status).toBe(201);
 
-    let t = Date.now();
-    const lap = (what: string) => { console.info(what, Date.now() - t); t = Date.now(); };
     await a.page.locator('#sx-simulate').click();
     await a.page.locator('#sx-events .event[data-type="order.paid"]').waitFor();
     const delivered = a.page.locator(`#sx-deliveries .delivery[data-event-type="order.paid"][data-status="succeeded"]`);
-    lap('event');
     await delivered.waitFor();
-    lap('delivered');
     const secret = (await delivered.locator('[data-secret]').textContent())!;
     expect(secret).toBe(endpoint.body.signing_secret);
     const header = async (name: string) => (await delivered.locator(`[data-header="${name}"]`).textContent())!;
@@ -147,7 +143,6 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
 
     const failed = a.page.locator(`#sx-deliveries .delivery[data-event-type="order.paid"][data-status="failed"]`);
     await failed.waitFor();
-    lap('failed');
     expect(await failed.locator('.retry').textContent()).toMatch(/next retry at \d{4}-\d\d-\d\dT[\d:]+Z \(shop clock\)/);
     expect(await failed.locator('.attempts').textContent()).toContain('405');
     await delivered.scrollIntoViewIfNeeded();
@@ -156,9 +151,16 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     // the clock moves the retry: attempt 2 is made and logged
     await a.page.locator('#sx-advance').click();
     await expect.poll(async () => Number(await failed.getAttribute('data-attempt'))).toBeGreaterThan(1);
-    lap('advanced');
     await failed.scrollIntoViewIfNeeded();
     await a.page.screenshot({ path: resultPath('07-after-advance.png') });
+
+    // what the clock and the attempts changed was kept too: the log survives a reload
+    const attempts = Number(await failed.getAttribute('data-attempt'));
+    await a.page.reload();
+    await waitReady(a);
+    const log = await tryIt(a.page, 'listWebhookDeliveries', { 'path:id': refusing.body.id });
+    expect(log.body.data.filter((d: { event_type: string }) => d.event_type === 'order.paid').length).toBeGreaterThanOrEqual(attempts);
+    await a.page.locator('#op-listWebhookDeliveries [name="path:id"]').fill('');
   });
 
   it('gives a second browser another shop: what A made is not there', async () => {
@@ -183,16 +185,19 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
   });
 
   it('a saved shop that cannot be read is reported and replaced by a new shop, never half-loaded', async () => {
-    await a.page.evaluate(() => {
-      const file = localStorage.getItem('sx-sandbox:shop-file')!;
-      localStorage.setItem('sx-sandbox:shop-file', file.replace('"tenant_id"', '"tenant_id" ').slice(0, -20));
-    });
-    await a.page.reload();
-    await waitReady(a);
-    expect(await a.page.locator('#sx-status').textContent()).toMatch(/could not be read \(.*the saved shop/);
-    expect((await tryIt(a.page, 'listProducts')).status).toBe(200);
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    // a saved file cut short, in storage before the page's first script runs
+    await context.addInitScript((damaged) => {
+      if (!sessionStorage.getItem('planted')) localStorage.setItem('sx-sandbox:shop-file', damaged);
+      sessionStorage.setItem('planted', '1');
+    }, await a.page.evaluate(() => localStorage.getItem('sx-sandbox:shop-file')!.slice(0, -20)));
+    const d = await openDocs(context, `${host.origin}/`);
+    visits.push(d);
+    expect(await d.page.locator('#sx-status').textContent()).toMatch(/could not be read \(the saved shop: is not a complete JSON document/);
+    expect((await tryIt(d.page, 'listProducts')).status).toBe(200);
     // what is kept now is the new shop's file, whole
-    expect(await a.page.evaluate(() => JSON.parse(localStorage.getItem('sx-sandbox:shop-file')!).format)).toBe('sx-sandbox-shop');
+    expect(await d.page.evaluate(() => JSON.parse(localStorage.getItem('sx-sandbox:shop-file')!).format)).toBe('sx-sandbox-shop');
+    await context.close();
   });
 
   it('asked nothing of anyone but the static filesâ€™ server, and logged no error', () => {

@@ -1,7 +1,7 @@
 /**
  * The sandbox running in this page (sx-sandbox.js, bundled from
- * src/browser.ts), one shop per reader. After every request that may have
- * changed it, and after every webhook attempt, the shop is written to
+ * src/browser.ts), one shop per reader. Whenever it changes (a request,
+ * a job of its clock, a webhook attempt) the shop is written to
  * localStorage as the v1 shop file (`exportShop()`, the serialisation
  * --data and export use), and the next load resumes it with
  * `createBrowserSandbox({ shopFile })`. The reader's key is drawn once and
@@ -32,19 +32,24 @@ export async function startBrowserShop(
   const kept = storage.read(store, storage.keys.shopFile);
   let key = storage.read(store, storage.keys.key);
   if (!key || !kept) key = newTestKey();
-  let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  // the shop tells of every change (often several per request, from its clock's jobs and webhook attempts
+  // too); one save per burst, and at once after a request, so a reload right after an answer finds it
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  let closed = false;
+  const flush = () => {
+    if (pending) clearTimeout(pending);
+    pending = null;
+    if (closed) return;
+    const failed = storage.write(store, storage.keys.shopFile, sandbox.exportShop());
+    if (failed) on.failed(`the shop could not be kept in this browser: ${failed}`);
+  };
   // webhook attempts go out with the sandbox's own fetch POST (platform/web.ts): to the URL the reader
   // registered, failing with the reason where the browser cannot reach it (down, no CORS, http from https)
   const options = {
     key,
-    onAttempt: (report: SeenAttempt) => {
-      on.attempt(report);
-      // the attempt changed the shop's delivery log: keep that too
-      saveTimer ??= setTimeout(() => {
-        saveTimer = null;
-        const failed = save();
-        if (failed) on.failed(failed);
-      }, 50);
+    onAttempt: (report: SeenAttempt) => on.attempt(report),
+    onChange: () => {
+      pending ??= setTimeout(flush, 0);
     },
   };
   let sandbox: BrowserSandbox;
@@ -59,21 +64,11 @@ export async function startBrowserShop(
   }
   storage.write(store, storage.keys.key, key);
   const tenant = sandbox.demo.id;
-  let closed = false;
   sandbox.bus.subscribe((shop, event) => {
     if (shop.id === tenant) on.event(event);
   });
-
-  /** null when kept, else why not */
-  function save(): string | null {
-    if (closed) return null;
-    const file = sandbox.exportShop();
-    const failed = storage.write(store, storage.keys.shopFile, file);
-    if (failed) return `the shop could not be kept in this browser: ${failed}`;
-    return null;
-  }
-  const first = save();
-  if (first) on.failed(first);
+  flush();
+  addEventListener('pagehide', flush);
 
   const answerer: Answerer = {
     kind: 'browser',
@@ -82,21 +77,20 @@ export async function startBrowserShop(
     base,
     async send(request) {
       const response = await sandbox.fetch(request);
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        const failed = save();
-        if (failed) on.failed(failed);
-      }
+      if (pending) flush();
       return response;
     },
     clock: () => new Date(sandbox.demo.clock.now()).toISOString(),
     discard() {
       closed = true;
+      removeEventListener('pagehide', flush);
       for (const name of [storage.keys.shopFile, storage.keys.key, storage.keys.secrets]) storage.remove(store, name);
       void sandbox.close();
     },
     close() {
-      if (!closed) save();
+      flush();
       closed = true;
+      removeEventListener('pagehide', flush);
       void sandbox.close();
     },
   };
