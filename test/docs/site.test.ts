@@ -37,6 +37,8 @@ describe('the page model, from the spec at build time', () => {
     const inputs = [...html.matchAll(/<input [^>]*name="header:Idempotency-Key"[^>]*>/g)].map((m) => m[0]);
     expect(inputs.length).toBeGreaterThanOrEqual(16);
     for (const input of inputs) expect(input).not.toMatch(/ value=/);
+    // an enum is offered as its values, "not sent" first
+    expect(html).toMatch(/<select name="query:status"><option value="">\(not sent\)<\/option><option>active<\/option>/);
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.filter((m) => !/type="application\/json"/.test(m[1])).every((m) => m[2] === '' && /src="docs\.js"/.test(m[1]))).toBe(true);
     // nothing loaded from elsewhere (the prose may link out; links load nothing)

@@ -143,6 +143,10 @@ ${otherResponses.map((r) => `<div class="response"><h4><span class="code">${r.st
 
 /** A path parameter starts empty and the page fills an id from the reader's shop; nothing else is pre-filled with the spec's example. */
 function paramInput(op: OperationDoc, p: Parameter): string {
+  if (p.choices) {
+    const options = ['<option value="">(not sent)</option>', ...p.choices.map((c) => `<option>${esc(c)}</option>`)].join('');
+    return `<label class="param ${p.in}"><span>${esc(p.name)} <small>${p.in}${p.required ? ', required' : ''}</small></span><select name="${p.in}:${esc(p.name)}">${options}</select></label>`;
+  }
   const placeholder = p.name === 'Idempotency-Key' ? 'a fresh key for each request' : p.in === 'path' ? 'an id from your shop' : p.example ?? '';
   return `<label class="param ${p.in}"><span>${esc(p.name)} <small>${p.in}${p.required ? ', required' : ''}</small></span><input name="${p.in}:${esc(p.name)}" placeholder="${esc(placeholder)}" autocomplete="off" spellcheck="false"${p.in === 'path' ? ` data-fill="${op.call.id}"` : ''}></label>`;
 }

@@ -27,6 +27,8 @@ export interface Parameter extends Field {
   in: 'path' | 'query' | 'header';
   /** the spec's example, shown as a placeholder; never sent unless typed */
   example: string | null;
+  /** an enum's values: the form offers them (and "not sent") */
+  choices: string[] | null;
 }
 
 export interface ResponseDoc {
@@ -140,6 +142,7 @@ export function pageModel(doc: Json): PageModel {
           type: typeOf(param.schema),
           html: md(param.description),
           example: example === undefined ? null : String(example),
+          choices: Array.isArray(schema?.enum) ? schema.enum.map(String) : null,
         };
       });
       const body = resolve(op.requestBody);
