@@ -210,13 +210,16 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
 });
 
 describe('the same page served by the sandbox at /docs: the reader picks who answers', { timeout: 60_000 }, () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 23, 12, 0, 0));
+  // a manual clock, started at the real time: webhook-timestamp comes from it, and receivers check it against theirs
+  const clock = new ManualClock(Date.now());
   let sandbox: Sandbox;
   let base: string;
   let browser: Browser;
+  /** a receiver for the server's webhook deliveries */
+  let receiver: StaticSite;
 
   beforeAll(async () => {
-    await docsSite();
+    receiver = await serveStatic((await docsSite()).dir);
     sandbox = createSandbox({ clock, clockMode: 'frozen' });
     base = (await sandbox.listen(0)).url;
     browser = await launchChromium();
@@ -225,6 +228,7 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();
+    await receiver?.close();
   });
 
   it('answers in the browser by default, or from a visitor shop of the local server, kept for the tab', async () => {
@@ -244,6 +248,17 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
     const created = await tryIt(visit.page, 'createProduct');
     expect(created.status).toBe(201);
     expect(shop!.products.get(created.body.id)?.name).toBe(created.body.name);
+
+    // the server sends this shop's webhooks itself; the inspector shows its delivery log
+    const endpoint = await tryIt(visit.page, 'createWebhook', { body: JSON.stringify({ url: `${receiver.origin}/hook`, events: ['order.paid'] }) });
+    expect(endpoint.status).toBe(201);
+    await visit.page.locator('#sx-simulate').click();
+    const delivery = visit.page.locator('#sx-deliveries .delivery[data-event-type="order.paid"][data-status="succeeded"]');
+    await delivery.waitFor();
+    expect(await delivery.locator('.url').textContent()).toBe(`${receiver.origin}/hook`);
+    expect(await delivery.locator('[data-secret]').textContent()).toBe(endpoint.body.signing_secret);
+    const got = receiver.received.at(-1)!;
+    expect((new Webhook(endpoint.body.signing_secret).verify(got.body, got.headers as Record<string, string>) as { type: string }).type).toBe('order.paid');
     await visit.page.screenshot({ path: resultPath('10-local-server.png') });
 
     // a reload keeps the choice and the tab's shop

@@ -171,12 +171,20 @@ async function refreshIds(): Promise<void> {
 }
 
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
-function scheduleRefresh(): void {
-  if (refreshTimer) return;
-  refreshTimer = setTimeout(() => {
-    refreshTimer = null;
-    void refreshDeliveries();
-  }, 30);
+/** Reads after a write while the server still owes an attempt: its deliveries are sent after the answer. */
+let refreshesLeft = 0;
+const REFRESHES_AFTER_A_WRITE = 20;
+function scheduleRefresh(again = false): void {
+  if (!again) refreshesLeft = REFRESHES_AFTER_A_WRITE;
+  if (refreshTimer || refreshesLeft <= 0) return;
+  refreshesLeft--;
+  refreshTimer = setTimeout(
+    () => {
+      refreshTimer = null;
+      void refreshDeliveries();
+    },
+    again ? 1000 : 30,
+  );
 }
 
 /** The local server's delivery log of the endpoints made on this page (the fixture's is never sent to). */
@@ -190,12 +198,15 @@ async function refreshDeliveries(): Promise<void> {
     for (const endpoint of list) {
       if (!endpoints.some((e) => e.id === endpoint.id)) continue;
       const page = await internal('GET', `/v1/webhooks/${encodeURIComponent(endpoint.id)}/deliveries${pageQuery('/v1/webhooks/{id}/deliveries')}`);
-      records.push(...(((await page.json()) as { data?: DeliveryRecord[] }).data ?? []));
+      // the API lists one endpoint's log; its records do not repeat the endpoint
+      const data = ((await page.json()) as { data?: Omit<DeliveryRecord, 'endpoint_id'>[] }).data ?? [];
+      records.push(...data.map((record) => ({ ...record, endpoint_id: endpoint.id })));
     }
   } catch {
     return;
   }
   inspector.records(records);
+  if (records.some((r) => r.status === 'pending')) scheduleRefresh(true);
 }
 
 function showAnswer(form: HTMLFormElement, { answer, sent }: Awaited<ReturnType<typeof send>>): void {
