@@ -39,9 +39,12 @@ export interface Sandbox extends ShopApi, CoreParts {
 }
 
 /**
- * The programmatic API: a complete sandbox, in process. Loads the spec,
- * builds the route table and validators once, binds handlers, and seeds the
- * demo shop. Throws at once if the spec and the handlers disagree.
+ * The programmatic API: a complete sandbox, in process. Loads the spec and
+ * the seed's fixtures, and builds the core (src/core.ts: route table and
+ * validators once, handlers bound, the demo shop seeded) on the Node
+ * platform, with the Express door, the log and --data around it. Throws at
+ * once if the spec and the handlers disagree. (createBrowserSandbox,
+ * src/browser.ts, is the same core in a browser.)
  */
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const config = resolveConfig(options, { key: DEMO_KEY_SECRET, clock: systemClock });

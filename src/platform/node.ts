@@ -13,7 +13,6 @@ export const systemResolve: Resolve = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
 export const nodePlatform: Platform = {
-  name: 'node',
   hmacSha256: (key, text) => createHmac('sha256', key).update(text).digest(),
   sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
   deliver,

@@ -45,8 +45,6 @@ export type HmacSha256 = (key: string, text: string) => Uint8Array;
 export type Sha256Hex = (text: string) => string;
 
 export interface Platform {
-  /** names the platform in messages ('node', 'web') */
-  name: string;
   hmacSha256: HmacSha256;
   sha256Hex: Sha256Hex;
   deliver: Deliver;

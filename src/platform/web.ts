@@ -60,5 +60,5 @@ export function fetchDeliver(fetcher: typeof fetch = (input, init) => globalThis
 
 /** The web platform; `deliver` replaces the fetch POST (a page that shows deliveries instead of sending them, a test). */
 export function webPlatform(options: { deliver?: Deliver } = {}): Platform {
-  return { name: 'web', hmacSha256: webHmacSha256, sha256Hex: webSha256Hex, deliver: options.deliver ?? fetchDeliver() };
+  return { hmacSha256: webHmacSha256, sha256Hex: webSha256Hex, deliver: options.deliver ?? fetchDeliver() };
 }
