@@ -57,7 +57,7 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   mkdirSync(dir, { recursive: true });
 
   const spec = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
-  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as Record<string, any>), FILES));
+  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), FILES));
   writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
 
   const common: BuildOptions = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', plugins: [browserOnly], logLevel: 'silent' };

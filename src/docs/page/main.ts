@@ -131,13 +131,15 @@ async function send(call: OperationCall, values: (name: string) => string, bodyT
 }
 
 function afterAnswer(call: OperationCall, answer: Answer): void {
-  const body = answer.json as Record<string, any> | null;
-  if (call.id === 'createWebhook' && answer.status === 201 && body) {
-    endpoints = [...endpoints.filter((e) => e.id !== body.id), { id: body.id, url: body.url, secret: body.signing_secret ?? null }];
+  const body = (answer.json && typeof answer.json === 'object' ? answer.json : {}) as Record<string, unknown>;
+  const field = (name: string): string | null => (typeof body[name] === 'string' ? (body[name] as string) : null);
+  const id = field('id');
+  if (call.id === 'createWebhook' && answer.status === 201 && id) {
+    endpoints = [...endpoints.filter((e) => e.id !== id), { id, url: field('url') ?? '', secret: field('signing_secret') }];
     storage.write(storage.local(), storage.keys.secrets, JSON.stringify(endpoints));
     inspector.endpoints = endpoints;
   }
-  if (call.id === 'createApiKey' && answer.status === 201 && body?.id) prefill.own.keyIds.add(body.id);
+  if (call.id === 'createApiKey' && answer.status === 201 && id) prefill.own.keyIds.add(id);
   if (call.id === 'resetTenant' && answer.status === 200) {
     endpoints = [];
     storage.remove(storage.local(), storage.keys.secrets);
@@ -146,7 +148,7 @@ function afterAnswer(call: OperationCall, answer: Answer): void {
   if (answerer?.kind === 'server' && answer.status === 401 && !call.anonymous) {
     status('Your shop on the local server has expired (idle, or evicted). Press New sandbox for a fresh one.', 'error');
   }
-  if (call.id === 'advanceClock' && body?.now) showClock(body.now);
+  if (call.id === 'advanceClock' && field('now')) showClock(field('now'));
   else if (answerer) showClock(answerer.clock());
   if (call.method !== 'GET') {
     void refreshIds();

@@ -6,7 +6,12 @@
  */
 import { Marked } from 'marked';
 
-type Json = Record<string, any>;
+/** A JSON object of the spec, read with the narrowing helpers below (the spec is data here, not types). */
+type Json = Record<string, unknown>;
+
+const obj = (value: unknown): Json | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : undefined);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown, otherwise = ''): string => (typeof value === 'string' ? value : otherwise);
 
 export interface Example {
   name: string;
@@ -100,77 +105,80 @@ export function slugOf(text: string): string {
 
 export function pageModel(doc: Json): PageModel {
   const markdown = new Marked({ gfm: true });
-  const md = (text: unknown) => (typeof text === 'string' && text ? (markdown.parse(text) as string) : '');
-  const resolve = (node: Json | undefined): Json | undefined => {
-    let at = node;
+  const md = (value: unknown) => (typeof value === 'string' && value ? (markdown.parse(value) as string) : '');
+  const resolve = (node: unknown): Json | undefined => {
+    let at = obj(node);
     for (let hops = 0; at && typeof at.$ref === 'string' && hops < 10; hops++) {
-      const target = (at.$ref as string)
+      const target = at.$ref
         .replace(/^#\//, '')
         .split('/')
-        .reduce<any>((obj, part) => obj?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-      at = { ...target, ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
+        .reduce<unknown>((parent, part) => obj(parent)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+      at = { ...obj(target), ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
     }
     return at;
   };
   const examplesOf = (media: Json | undefined): Example[] => {
     if (!media) return [];
-    const named = Object.entries((media.examples ?? {}) as Json).map(([name, ex]) => {
-      const example = resolve(ex as Json)!;
-      return { name, summary: String(example.summary ?? name), json: JSON.stringify(example.value, null, 2) };
+    const named = Object.entries(obj(media.examples) ?? {}).map(([name, ex]) => {
+      const example = resolve(ex) ?? {};
+      return { name, summary: text(example.summary, name), json: JSON.stringify(example.value, null, 2) };
     });
     if (named.length === 0 && media.example !== undefined) named.push({ name: 'example', summary: 'Example', json: JSON.stringify(media.example, null, 2) });
     return named;
   };
-  const typeOf = (schemaIn: Json | undefined): string => describeType(resolve(schemaIn), resolve);
+  const typeOf = (schema: unknown): string => describeType(resolve(schema), resolve);
 
-  const tags: TagDoc[] = ((doc.tags ?? []) as Json[]).map((t) => ({ name: t.name, id: `tag-${slugOf(t.name)}`, html: md(t.description), operations: [] }));
+  const tags: TagDoc[] = list(doc.tags).map((t) => {
+    const name = text(obj(t)?.name);
+    return { name, id: `tag-${slugOf(name)}`, html: md(obj(t)?.description), operations: [] };
+  });
   const tagByName = new Map(tags.map((t) => [t.name, t]));
 
-  for (const [path, itemIn] of Object.entries((doc.paths ?? {}) as Json)) {
-    const item = resolve(itemIn as Json)!;
+  for (const [path, itemIn] of Object.entries(obj(doc.paths) ?? {})) {
+    const item = resolve(itemIn) ?? {};
     for (const method of METHODS) {
-      const op = item[method] as Json | undefined;
+      const op = obj(item[method]);
       if (!op) continue;
-      const params: Parameter[] = [...((item.parameters ?? []) as Json[]), ...((op.parameters ?? []) as Json[])].map((p) => {
-        const param = resolve(p)!;
+      const params: Parameter[] = [...list(item.parameters), ...list(op.parameters)].map((p) => {
+        const param = resolve(p) ?? {};
         const schema = resolve(param.schema);
-        const example = param.example ?? schema?.example ?? schema?.examples?.[0];
+        const example = param.example ?? schema?.example ?? list(schema?.examples)[0];
+        const where = param.in === 'path' || param.in === 'header' ? param.in : 'query';
         return {
-          name: param.name,
-          in: param.in,
-          required: param.required === true || param.in === 'path',
+          name: text(param.name),
+          in: where,
+          required: param.required === true || where === 'path',
           type: typeOf(param.schema),
           html: md(param.description),
           example: example === undefined ? null : String(example),
           choices: Array.isArray(schema?.enum) ? schema.enum.map(String) : null,
         };
       });
-      const body = resolve(op.requestBody);
-      const media = body?.content?.['application/json'] as Json | undefined;
+      const media = obj(obj(resolve(op.requestBody)?.content)?.['application/json']);
       const bodySchema = resolve(media?.schema);
       const bodyExamples = examplesOf(media);
-      const required = new Set<string>((bodySchema?.required ?? []) as string[]);
-      const bodyFields: Field[] = Object.entries((bodySchema?.properties ?? {}) as Json).map(([name, s]) => ({
+      const required = new Set(list(bodySchema?.required).map(String));
+      const bodyFields: Field[] = Object.entries(obj(bodySchema?.properties) ?? {}).map(([name, field]) => ({
         name,
         required: required.has(name),
-        type: typeOf(s as Json),
-        html: md(resolve(s as Json)?.description),
+        type: typeOf(field),
+        html: md(resolve(field)?.description),
       }));
-      const responses: ResponseDoc[] = Object.entries((op.responses ?? {}) as Json).map(([status, r]) => {
-        const response = resolve(r as Json)!;
-        const content = (response.content ?? {}) as Json;
-        const first = content['application/json'] ?? content['application/problem+json'];
-        return { status, html: md(response.description), examples: examplesOf(first) };
+      const responses: ResponseDoc[] = Object.entries(obj(op.responses) ?? {}).map(([status, r]) => {
+        const response = resolve(r) ?? {};
+        const content = obj(response.content) ?? {};
+        return { status, html: md(response.description), examples: examplesOf(obj(content['application/json'] ?? content['application/problem+json'])) };
       });
-      const tagName = (op.tags?.[0] as string | undefined) ?? 'Other';
+      const tagName = text(list(op.tags)[0], 'Other');
       if (!tagByName.has(tagName)) {
         const tag = { name: tagName, id: `tag-${slugOf(tagName)}`, html: '', operations: [] };
         tags.push(tag);
         tagByName.set(tagName, tag);
       }
+      const id = text(op.operationId);
       tagByName.get(tagName)!.operations.push({
         call: {
-          id: op.operationId,
+          id,
           method: method.toUpperCase(),
           path,
           params: params.map(({ name, in: where, required }) => ({ name, in: where, required })),
@@ -178,9 +186,9 @@ export function pageModel(doc: Json): PageModel {
           anonymous: Array.isArray(op.security) && op.security.length === 0,
         },
         tag: tagName,
-        summary: String(op.summary ?? op.operationId),
+        summary: text(op.summary, id),
         html: md(op.description),
-        ability: (op['x-sx-ability'] as string | undefined) ?? null,
+        ability: typeof op['x-sx-ability'] === 'string' ? op['x-sx-ability'] : null,
         sandboxOnly: op['x-sx-sandbox-only'] === true,
         idempotency: op['x-sx-idempotency'] === 'recommended' ? 'recommended' : null,
         params,
@@ -191,15 +199,16 @@ export function pageModel(doc: Json): PageModel {
     }
   }
 
-  const { intro, sections } = splitSections(String(doc.info?.description ?? ''));
+  const info = obj(doc.info) ?? {};
+  const { intro, sections } = splitSections(text(info.description));
   return {
-    title: String(doc.info?.title ?? 'API'),
-    version: String(doc.info?.version ?? ''),
-    summary: String(doc.info?.summary ?? ''),
+    title: text(info.title, 'API'),
+    version: text(info.version),
+    summary: text(info.summary),
     introHtml: md(intro),
     tags: tags.filter((t) => t.operations.length > 0),
     sections: sections.map((s) => ({ id: `guide-${slugOf(s.title)}`, title: s.title, html: md(s.body) })),
-    server: String(doc.servers?.[0]?.url ?? 'http://127.0.0.1:4010'),
+    server: text(obj(list(doc.servers)[0])?.url, 'http://127.0.0.1:4010'),
   };
 }
 
@@ -212,18 +221,19 @@ function splitSections(text: string): { intro: string; sections: { title: string
 }
 
 /** A schema in a few words, for the parameter and field tables. */
-function describeType(schema: Json | undefined, resolve: (node: Json | undefined) => Json | undefined): string {
+function describeType(schema: Json | undefined, resolve: (node: unknown) => Json | undefined): string {
   if (!schema) return '';
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map(String).join(', ')}`;
-  const alternatives = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
-  if (alternatives) return alternatives.map((s) => describeType(resolve(s), resolve)).join(' or ');
-  let type = Array.isArray(schema.type) ? schema.type.join(' or ') : (schema.type ?? (schema.properties ? 'object' : ''));
+  const alternatives = list(schema.oneOf ?? schema.anyOf);
+  if (alternatives.length) return alternatives.map((s) => describeType(resolve(s), resolve)).join(' or ');
+  let type = Array.isArray(schema.type) ? schema.type.join(' or ') : text(schema.type, schema.properties ? 'object' : '');
   if (type === 'array' && schema.items) type = `array of ${describeType(resolve(schema.items), resolve) || 'items'}`;
   const bounds: string[] = [];
-  if (schema.format) bounds.push(schema.format);
-  if (schema.minimum !== undefined) bounds.push(`≥ ${schema.minimum}`);
-  if (schema.maximum !== undefined) bounds.push(`≤ ${schema.maximum}`);
-  if (schema.minLength !== undefined || schema.maxLength !== undefined) bounds.push(`${schema.minLength ?? 0}–${schema.maxLength ?? '∞'} chars`);
-  if (schema.minItems !== undefined || schema.maxItems !== undefined) bounds.push(`${schema.minItems ?? 0}–${schema.maxItems ?? '∞'} items`);
-  return bounds.length ? `${type} (${bounds.join(', ')})` : String(type);
+  const bound = (name: string) => (typeof schema[name] === 'number' ? String(schema[name]) : null);
+  if (typeof schema.format === 'string') bounds.push(schema.format);
+  if (bound('minimum') !== null) bounds.push(`≥ ${bound('minimum')}`);
+  if (bound('maximum') !== null) bounds.push(`≤ ${bound('maximum')}`);
+  if (bound('minLength') !== null || bound('maxLength') !== null) bounds.push(`${bound('minLength') ?? 0}–${bound('maxLength') ?? '∞'} chars`);
+  if (bound('minItems') !== null || bound('maxItems') !== null) bounds.push(`${bound('minItems') ?? 0}–${bound('maxItems') ?? '∞'} items`);
+  return bounds.length ? `${type} (${bounds.join(', ')})` : type;
 }
