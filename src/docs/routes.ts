@@ -1,49 +1,55 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import express, { type Request, type RequestHandler, type Router } from 'express';
+import { Problem } from '../engine/problem.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { parseCached } from '../spec/load.js';
+import { ANSWERER_META, PAGE_CSP } from './site/html.js';
 
-// plain files, not compiled: the same folder serves from src/ (tsx, vitest) and dist/ (npm start)
-const OWN_ASSETS = join(PACKAGE_ROOT, 'src', 'docs', 'assets');
-const SWAGGER_UI = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+/** The folder `npm run build:docs` writes (and `npm run build` with it): the same page a static host serves. */
+export const DOCS_SITE = join(PACKAGE_ROOT, 'dist', 'docs-site');
+const SITE_FILES = new Set(['docs.js', 'docs.css', 'sx-sandbox.js']);
 
-/** swagger-ui-dist files the page loads; nothing else of the package is served (no petstore initializer). */
-const SWAGGER_FILES = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'favicon-32x32.png', 'favicon-16x16.png']);
-const OWN_FILES = new Set(['sandbox.js', 'sandbox.css']);
-
-/**
- * The page runs only scripts from this origin (no inline script), and Try it
- * talks only to this origin. swagger-ui sets inline style attributes, hence
- * 'unsafe-inline' for styles alone.
- */
+/** The page's own policy (also in its meta tag), sent as a header too, with the headers a static host would add. */
 const PAGE_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+  'Content-Security-Policy': PAGE_CSP,
   'Referrer-Policy': 'no-referrer',
   'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
 };
 
 export interface DocsOptions {
   /** the spec's YAML, exactly as the sandbox loaded it */
   specText: string;
+  /** the built docs site (DOCS_SITE unless given) */
+  siteDir?: string;
 }
 
 /**
- * The API reference page (swagger-ui, served from the installed package, so
- * it works offline) and the spec downloads. Mounted before the API pipeline;
- * a file that is not here falls through to the usual 404 problem.
+ * The docs page (the static site of `npm run build:docs`) and the spec
+ * downloads. Served here, the page offers a choice: answer Try it in the
+ * browser, as on a static host, or from this server's visitor shops.
+ * Mounted before the API pipeline; a file that is not here falls through to
+ * the usual 404 problem.
  */
-export function docsRoutes({ specText }: DocsOptions): Router {
+export function docsRoutes({ specText, siteDir = DOCS_SITE }: DocsOptions): Router {
   const router = express.Router({ caseSensitive: true, strict: true });
   const specJson = specWithServer(specText);
+  let page: string | null = null;
 
   // a Location without a body: a redirect must not answer HTML either
-  router.get('/', (_req, res) => void res.status(302).setHeader('Location', 'docs').end());
-  router.get('/docs/', (_req, res) => void res.status(301).setHeader('Location', '../docs').end());
-  router.get('/docs', (_req, res, next) => res.sendFile('index.html', { root: OWN_ASSETS, headers: PAGE_HEADERS }, fail(next)));
-  router.get('/docs/:file', serve(OWN_FILES, OWN_ASSETS));
-  router.get('/docs/swagger-ui/:file', serve(SWAGGER_FILES, SWAGGER_UI));
+  router.get('/', (_req, res) => void res.status(302).setHeader('Location', 'docs/').end());
+  router.get('/docs', (_req, res) => void res.status(301).setHeader('Location', 'docs/').end());
+  router.get('/docs/', (_req, res, next) => {
+    try {
+      page ??= readFileSync(join(siteDir, 'index.html'), 'utf8').replace(ANSWERER_META, ANSWERER_META.replace('"browser"', '"choice"'));
+    } catch {
+      next(new Problem(404, `The docs page is not built in ${siteDir}: run \`npm run build:docs\` (or \`npm run build\`).`));
+      return;
+    }
+    res.set(PAGE_HEADERS).type('text/html; charset=utf-8').send(page);
+  });
+  router.get('/docs/:file', serve(SITE_FILES, siteDir));
 
   router.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml; charset=utf-8').send(specText);
@@ -58,7 +64,7 @@ export function docsRoutes({ specText }: DocsOptions): Router {
 function serve(files: ReadonlySet<string>, root: string): RequestHandler<{ file: string }> {
   return (req, res, next) => {
     if (!files.has(req.params.file)) return next();
-    res.sendFile(req.params.file, { root, headers: { 'X-Content-Type-Options': 'nosniff' } }, fail(next));
+    res.sendFile(req.params.file, { root, headers: { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' } }, fail(next));
   };
 }
 
@@ -79,7 +85,7 @@ export function originOf(req: Request): string {
 }
 
 /**
- * The spec as loaded ($refs kept, so swagger-ui shows schema names), with its
+ * The spec as loaded ($refs kept, so a renderer shows schema names), with its
  * server URL replaced per request. Serialized on first use (never on the
  * start-up path) and once; each request only splices its origin in.
  */

@@ -33,7 +33,8 @@ const createShop = (url: string) => fetch(`${url}/v1/test_helpers/tenants`, { me
 describe('hosting with --public, from the command line', () => {
   it('takes the visitor-shop flags and keeps the demo shop read-only', async () => {
     const url = await startPublic(['--tenant-ttl', '120', '--tenant-lifetime', '900', '--tenants-per-ip', '1', '--max-import-keys', '2']);
-    expect((await fetch(`${url}/docs`)).status).toBe(200);
+    const docs = await fetch(`${url}/docs`, { redirect: 'manual' });
+    expect([docs.status, docs.headers.get('location')]).toEqual([301, 'docs/']);
     const created = await createShop(url);
     expect(created.status).toBe(201);
     expect(created.headers.get('ratelimit-policy')).toBe('"tenants";q=1;w=600');

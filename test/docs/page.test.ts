@@ -1,20 +1,225 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltSite } from '../../scripts/build-docs.js';
 import { createSandbox, ManualClock, type Sandbox } from '../../src/index.js';
-import { launchChromium, openDocs, resultPath, tryIt } from './browser.js';
+import { launchChromium, openDocs, resultPath, tryIt, waitReady, type DocsVisit } from './browser.js';
+import { docsSite } from './site.js';
+import { serveStatic, type StaticSite } from './staticServer.js';
 
 process.env.SX_SANDBOX_QUIET ??= '1';
 
-const product = { name: 'Only in browser A', type: 'account', price_cents: 700, currency: 'USD' };
+const VIEWPORT = { width: 1400, height: 900 };
+/** the spec's example key for every write: the page must never send it */
+const SPEC_EXAMPLE_KEY = '6f1c2f4e-2b8e-4d1a-9a53-0c1f5d3e7b21';
+const mine = { name: 'Made in reader A’s browser', type: 'account', price_cents: 700, currency: 'USD' };
 
-// one page load parses swagger-ui and the whole spec: seconds, not milliseconds, on a busy machine
-describe('the docs page, in a real browser', { timeout: 60_000 }, () => {
-  const clock = new ManualClock(Date.UTC(2026, 10, 23, 12, 0, 0));
+// one build (esbuild, a few seconds on a busy machine) and one Chromium for the whole file
+describe('the docs page as static files, answered by the sandbox in the reader’s browser', { timeout: 60_000 }, () => {
+  let site: BuiltSite;
+  let host: StaticSite;
+  let browser: Browser;
+  let contextA: BrowserContext;
+  let a: DocsVisit;
+  const visits: DocsVisit[] = [];
+
+  beforeAll(async () => {
+    site = await docsSite();
+    host = await serveStatic(site.dir);
+    browser = await launchChromium();
+    contextA = await browser.newContext({ viewport: VIEWPORT });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+  });
+
+  it('ships under 600 KB of JavaScript, gzip, renderer included', () => {
+    const scripts = site.files.filter((f) => f.name.endsWith('.js'));
+    expect(scripts.map((f) => f.name).sort()).toEqual(['docs.js', 'sx-sandbox.js']);
+    expect(site.scriptGzip).toBeLessThanOrEqual(600 * 1024);
+    console.info(`docs page JavaScript: ${scripts.map((f) => `${f.name} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')} gzip`);
+  });
+
+  it('shows operations first and keeps the reader’s key in view; the sections read as prose', async () => {
+    const started = Date.now();
+    a = await openDocs(contextA, `${host.origin}/`);
+    visits.push(a);
+    const first = await tryIt(a.page, 'listProducts');
+    const at = (name: string) => a.page.locator('body').getAttribute(name);
+    console.info(`sandbox ready ${await at('data-ready-ms')} ms after navigation start, first Try it answer at ${await at('data-first-answer-ms')} ms (test's own wait ${Date.now() - started} ms)`);
+    expect(first.status).toBe(200);
+    expect(a.key).toMatch(/^sx_test_[0-9A-Za-z]{24}$/);
+    await a.page.evaluate(() => scrollTo(0, 0));
+    await a.page.screenshot({ path: resultPath('01-loaded.png') });
+
+    const op = await a.page.locator('#op-listProducts').boundingBox();
+    expect(op!.y).toBeLessThan(VIEWPORT.height / 2);
+    for (const id of ['guide-authentication', 'guide-errors', 'guide-rate-limits', 'guide-idempotency']) {
+      const section = a.page.locator(`#${id}`);
+      expect((await section.textContent())!.length, id).toBeGreaterThan(200);
+    }
+    await a.page.locator('#guide-idempotency').scrollIntoViewIfNeeded();
+    const key = await a.page.locator('#sx-key').boundingBox();
+    expect(key!.y).toBeGreaterThanOrEqual(0);
+    expect(key!.y + key!.height).toBeLessThanOrEqual(VIEWPORT.height);
+    expect(await a.page.locator('#guide-errors table').count()).toBe(1);
+    await a.page.screenshot({ path: resultPath('02-prose-key-in-view.png') });
+  });
+
+  it('creates a product with Try it, writes again with the default fields (fresh keys, no 409), lists it and keeps it across a reload', async () => {
+    const created = await tryIt(a.page, 'createProduct', { body: JSON.stringify(mine, null, 2) });
+    expect(created.status).toBe(201);
+    expect(created.body.name).toBe(mine.name);
+    await a.page.locator('#op-createProduct .answer').scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: resultPath('03-created.png') });
+
+    // the example body, twice, without typing a key
+    const reset = () => a.page.locator('#op-createProduct textarea').evaluate((el: HTMLTextAreaElement) => (el.value = el.defaultValue));
+    await reset();
+    const second = await tryIt(a.page, 'createProduct');
+    const third = await tryIt(a.page, 'createProduct');
+    expect([second.status, third.status]).toEqual([201, 201]);
+    expect(third.body.id).not.toBe(second.body.id);
+    const keys = [created.idempotencyKey, second.idempotencyKey, third.idempotencyKey];
+    expect(new Set(keys).size).toBe(3);
+    expect(keys).not.toContain(SPEC_EXAMPLE_KEY);
+    // a key the reader types is sent as typed: the same key and body again is a replay
+    const typed = await tryIt(a.page, 'createProduct', { 'header:Idempotency-Key': 'reader-typed-1' });
+    const replay = await tryIt(a.page, 'createProduct');
+    expect(replay.idempotencyKey).toBe('reader-typed-1');
+    expect(replay.body.id).toBe(typed.body.id);
+    await a.page.locator('#op-createProduct [name="header:Idempotency-Key"]').fill('');
+
+    // a refusal is listed with its problem type and detail
+    const missing = await tryIt(a.page, 'getOrder', { 'path:uuid': 'ord_NotInThisShop' });
+    expect(missing.status).toBe(404);
+    const refused = a.page.locator('#sx-requests .req[data-status="404"]').first();
+    expect(await refused.locator('.problem .type').textContent()).toBe('not_found');
+    expect(await refused.locator('.problem .detail').textContent()).toBe(missing.body.detail);
+
+    // path parameters hold an id from this shop: the newest product
+    await expect.poll(() => a.page.locator('#op-getProduct [name="path:id"]').inputValue()).toBe(typed.body.id);
+    expect((await tryIt(a.page, 'getProduct')).status).toBe(200);
+
+    const listed = await tryIt(a.page, 'listProducts');
+    expect(listed.body.data.map((p: { name: string }) => p.name)).toContain(mine.name);
+    await a.page.screenshot({ path: resultPath('04-listed.png') });
+
+    await a.page.reload();
+    await waitReady(a);
+    const again = await tryIt(a.page, 'listProducts');
+    expect(again.body.data.map((p: { id: string }) => p.id)).toContain(created.body.id);
+    expect(await a.page.locator('#sx-status').textContent()).toContain('resumed');
+    await a.page.locator('#op-listProducts .answer').scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: resultPath('05-after-reload.png') });
+  });
+
+  it('simulates a checkout: order.paid in the inspector, delivered from the browser, with a signature standardwebhooks verifies', async () => {
+    const hook = `${host.origin}/hook`;
+    const endpoint = await tryIt(a.page, 'createWebhook', { body: JSON.stringify({ url: hook, events: ['order.paid'] }) });
+    expect(endpoint.status).toBe(201);
+    // a second endpoint the static server refuses (405): a failed attempt with its next retry on the shop clock
+    const refusing = await tryIt(a.page, 'createWebhook', { body: JSON.stringify({ url: `${host.origin}/refuses`, events: ['order.paid'] }) });
+    expect(refusing.status).toBe(201);
+
+    await a.page.locator('#sx-simulate').click();
+    await a.page.locator('#sx-events .event[data-type="order.paid"]').waitFor();
+    const delivered = a.page.locator(`#sx-deliveries .delivery[data-event-type="order.paid"][data-status="succeeded"]`);
+    await delivered.waitFor();
+    const secret = (await delivered.locator('[data-secret]').textContent())!;
+    expect(secret).toBe(endpoint.body.signing_secret);
+    const header = async (name: string) => (await delivered.locator(`[data-header="${name}"]`).textContent())!;
+    const headers = { 'webhook-id': await header('webhook-id'), 'webhook-timestamp': await header('webhook-timestamp'), 'webhook-signature': await header('webhook-signature') };
+    const payload = (await delivered.locator('.payload').textContent())!;
+    const event = new Webhook(secret).verify(payload, headers) as { type: string; data: { object: { id: string } } };
+    expect(event.type).toBe('order.paid');
+    expect(() => new Webhook(secret).verify(payload.replace('order.paid', 'order.paie'), headers)).toThrow();
+    // the receiver got exactly that, and it verifies there too
+    const got = host.received.find((r) => r.headers['webhook-id'] === headers['webhook-id'])!;
+    expect(got.body).toBe(payload);
+    expect(new Webhook(secret).verify(got.body, got.headers as Record<string, string>)).toEqual(event);
+
+    const failed = a.page.locator(`#sx-deliveries .delivery[data-event-type="order.paid"][data-status="failed"]`);
+    await failed.waitFor();
+    expect(await failed.locator('.retry').textContent()).toMatch(/next retry at \d{4}-\d\d-\d\dT[\d:]+Z \(shop clock\)/);
+    expect(await failed.locator('.attempts').textContent()).toContain('405');
+    await delivered.scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: resultPath('06-inspector-order-paid.png') });
+
+    // the clock moves the retry: attempt 2 is made and logged
+    await a.page.locator('#sx-advance').click();
+    await expect.poll(async () => Number(await failed.getAttribute('data-attempt'))).toBeGreaterThan(1);
+    await failed.scrollIntoViewIfNeeded();
+    await a.page.screenshot({ path: resultPath('07-after-advance.png') });
+
+    // what the clock and the attempts changed was kept too: the log survives a reload
+    const attempts = Number(await failed.getAttribute('data-attempt'));
+    await a.page.reload();
+    await waitReady(a);
+    const log = await tryIt(a.page, 'listWebhookDeliveries', { 'path:id': refusing.body.id });
+    expect(log.body.data.filter((d: { event_type: string }) => d.event_type === 'order.paid').length).toBeGreaterThanOrEqual(attempts);
+    await a.page.locator('#op-listWebhookDeliveries [name="path:id"]').fill('');
+  });
+
+  it('gives a second browser another shop: what A made is not there', async () => {
+    const contextB = await browser.newContext({ viewport: VIEWPORT });
+    const b = await openDocs(contextB, `${host.origin}/`);
+    visits.push(b);
+    expect(b.key).not.toBe(a.key);
+    const names = (await tryIt(b.page, 'listProducts')).body.data.map((p: { name: string }) => p.name);
+    expect(names).not.toContain(mine.name);
+    expect(names).toContain('Adobe Creative Cloud Key');
+    await b.page.screenshot({ path: resultPath('08-second-browser.png') });
+    await contextB.close();
+  });
+
+  it('New sandbox starts over', async () => {
+    const before = a.key;
+    await a.page.locator('#sx-new').click();
+    await a.page.locator('#sx-key').filter({ hasText: /^sx_test_/ }).filter({ hasNotText: before }).waitFor();
+    const names = (await tryIt(a.page, 'listProducts')).body.data.map((p: { name: string }) => p.name);
+    expect(names).not.toContain(mine.name);
+    expect(await a.page.locator('#sx-deliveries .delivery').count()).toBe(0);
+  });
+
+  it('a saved shop that cannot be read is reported and replaced by a new shop, never half-loaded', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    // a saved file cut short, in storage before the page's first script runs
+    await context.addInitScript((damaged) => {
+      if (!sessionStorage.getItem('planted')) localStorage.setItem('sx-sandbox:shop-file', damaged);
+      sessionStorage.setItem('planted', '1');
+    }, await a.page.evaluate(() => localStorage.getItem('sx-sandbox:shop-file')!.slice(0, -20)));
+    const d = await openDocs(context, `${host.origin}/`);
+    visits.push(d);
+    expect(await d.page.locator('#sx-status').textContent()).toMatch(/could not be read \(the saved shop: is not a complete JSON document/);
+    expect((await tryIt(d.page, 'listProducts')).status).toBe(200);
+    // what is kept now is the new shop's file, whole
+    expect(await d.page.evaluate(() => JSON.parse(localStorage.getItem('sx-sandbox:shop-file')!).format)).toBe('sx-sandbox-shop');
+    await context.close();
+  });
+
+  it('asked nothing of anyone but the static files’ server, and logged no error', () => {
+    const asked = visits.flatMap((v) => v.requests);
+    expect(asked.length).toBeGreaterThan(3);
+    expect(asked.filter((url) => !url.startsWith(`${host.origin}/`))).toEqual([]);
+    // the one error a page may log: the refusing receiver's 405, which the browser reports as a failed load
+    expect(visits.flatMap((v) => v.errors).filter((e) => !e.endsWith(`${host.origin}/refuses)`))).toEqual([]);
+  });
+});
+
+describe('the same page served by the sandbox at /docs: the reader picks who answers', { timeout: 60_000 }, () => {
+  // a manual clock, started at the real time: webhook-timestamp comes from it, and receivers check it against theirs
+  const clock = new ManualClock(Date.now());
   let sandbox: Sandbox;
   let base: string;
   let browser: Browser;
+  /** a receiver for the server's webhook deliveries */
+  let receiver: StaticSite;
 
   beforeAll(async () => {
+    receiver = await serveStatic((await docsSite()).dir);
     sandbox = createSandbox({ clock, clockMode: 'frozen' });
     base = (await sandbox.listen(0)).url;
     browser = await launchChromium();
@@ -23,72 +228,58 @@ describe('the docs page, in a real browser', { timeout: 60_000 }, () => {
   afterAll(async () => {
     await browser?.close();
     await sandbox?.close();
+    await receiver?.close();
   });
 
-  it('renders the reference, gives the visitor a key of their own, and "List products" answers from Try it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, key, tenant } = await openDocs(context, base);
-    expect(await page.locator('.information-container .title').textContent()).toContain('sx commerce API');
-    expect(key).toMatch(/^sx_test_[0-9A-Za-z]{24}$/);
-    expect(key).not.toBe(sandbox.demoKey);
-    expect(sandbox.store.lookup(key)?.tenant.id).toBe(tenant);
-    expect(sandbox.store.get(tenant)?.ephemeral).toBe(true);
-    expect(await page.locator('#sx-expiry').textContent()).toContain('after 60 min without a request');
-    // the key is in swagger-ui's Authorize state, as if typed into the dialog
-    const authorized = await page.evaluate(() => (window as any).ui.authSelectors.authorized().toJS());
-    expect(authorized.bearerAuth.value).toBe(key);
-    await page.screenshot({ path: resultPath('docs.png') });
+  it('answers in the browser by default, or from a visitor shop of the local server, kept for the tab', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const visit = await openDocs(context, `${base}/docs`);
+    expect(visit.page.url()).toBe(`${base}/docs/`);
+    expect(sandbox.store.lookup(visit.key)).toBeUndefined();
+    expect(await visit.page.locator('#sx-mode').isVisible()).toBe(true);
 
-    const { op, status, body } = await tryIt(page, 'Products', 'listProducts');
-    expect(status).toBe(200);
-    expect(body.data).toContainEqual(expect.objectContaining({ id: 'prod_01J2PVQR41', name: 'Adobe Creative Cloud Key' }));
-    expect(await op.locator('.curl-command').textContent()).toContain(`Bearer ${key}`);
-    expect(await op.locator('.request-url').textContent()).toContain(`${base}/v1/products`);
-    await op.locator('.live-responses-table').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: resultPath('docs-try-it.png') });
-
-    // a reload keeps the tab's shop rather than asking for another
-    const shops = sandbox.services.ephemeral.size;
-    await page.reload();
-    await page.locator('#sx-key').filter({ hasText: key }).waitFor();
-    expect(sandbox.services.ephemeral.size).toBe(shops);
-    await context.close();
-  });
-
-  it('two browsers get two shops: what one creates, the other never sees', async () => {
-    const [contextA, contextB] = [await browser.newContext(), await browser.newContext()];
-    const a = await openDocs(contextA, base);
-    const b = await openDocs(contextB, base);
-    expect(a.tenant).not.toBe(b.tenant);
-    expect(a.key).not.toBe(b.key);
-
-    const created = await tryIt(a.page, 'Products', 'createProduct', async (op) => {
-      await op.locator('textarea.body-param__text').fill(JSON.stringify(product));
-    });
+    await visit.page.locator('#sx-mode input[value="server"]').check();
+    await waitReady(visit, 'server');
+    const shop = sandbox.store.lookup(visit.key)?.tenant;
+    expect(shop?.ephemeral).toBe(true);
+    const listed = await tryIt(visit.page, 'listProducts');
+    expect(listed.status).toBe(200);
+    expect(await visit.page.locator('#op-listProducts .curl pre').textContent()).toContain(`${base}/v1/products`);
+    const created = await tryIt(visit.page, 'createProduct');
     expect(created.status).toBe(201);
-    expect(created.body.name).toBe(product.name);
+    expect(shop!.products.get(created.body.id)?.name).toBe(created.body.name);
 
-    const names = async (visit: typeof a) => (await tryIt(visit.page, 'Products', 'listProducts')).body.data.map((p: { name: string }) => p.name);
-    expect(await names(a)).toContain(product.name);
-    expect(await names(b)).not.toContain(product.name);
-    await Promise.all([contextA.close(), contextB.close()]);
-  });
+    // the server sends this shop's webhooks itself; the inspector shows its delivery log
+    const endpoint = await tryIt(visit.page, 'createWebhook', { body: JSON.stringify({ url: `${receiver.origin}/hook`, events: ['order.paid'] }) });
+    expect(endpoint.status).toBe(201);
+    await visit.page.locator('#sx-simulate').click();
+    const delivery = visit.page.locator('#sx-deliveries .delivery[data-event-type="order.paid"][data-status="succeeded"]');
+    await delivery.waitFor();
+    expect(await delivery.locator('.url').textContent()).toBe(`${receiver.origin}/hook`);
+    expect(await delivery.locator('[data-secret]').textContent()).toBe(endpoint.body.signing_secret);
+    const got = receiver.received.at(-1)!;
+    expect((new Webhook(endpoint.body.signing_secret).verify(got.body, got.headers as Record<string, string>) as { type: string }).type).toBe('order.paid');
+    await visit.page.screenshot({ path: resultPath('10-local-server.png') });
 
-  it('when the shop expires, the page says so and "New sandbox" gets a fresh one', async () => {
-    const context = await browser.newContext();
-    const visit = await openDocs(context, base);
+    // a reload keeps the choice and the tab's shop
+    const key = visit.key;
+    await visit.page.reload();
+    await waitReady(visit, 'server');
+    expect(visit.key).toBe(key);
+
+    // the shop expires on the server: the page says so, and New sandbox gets another
     clock.advance(sandbox.config.ephemeral.idleTtlSeconds * 1000);
     sandbox.services.ephemeral.sweep();
-    const { status } = await tryIt(visit.page, 'Products', 'listProducts');
-    expect(status).toBe(401);
+    expect((await tryIt(visit.page, 'listProducts')).status).toBe(401);
     await visit.page.locator('#sx-status').filter({ hasText: 'expired' }).waitFor();
     await visit.page.locator('#sx-new').click();
-    const fresh = visit.page.locator('#sx-key').filter({ hasText: /^sx_test_/ }).filter({ hasNotText: visit.key });
-    await fresh.waitFor();
-    const key = (await fresh.textContent())!;
-    expect(sandbox.store.lookup(key)).toBeDefined();
-    const again = await visit.page.evaluate(() => (window as any).ui.authSelectors.authorized().toJS());
-    expect(again.bearerAuth.value).toBe(key);
+    await visit.page.locator('#sx-key').filter({ hasText: /^sx_test_/ }).filter({ hasNotText: key }).waitFor();
+    expect(sandbox.store.lookup((await visit.page.locator('#sx-key').textContent())!)).toBeDefined();
+
+    await visit.page.locator('#sx-mode input[value="browser"]').check();
+    await waitReady(visit, 'browser');
+    expect(sandbox.store.lookup(visit.key)).toBeUndefined();
+    expect(visit.errors.filter((e) => !e.includes('401'))).toEqual([]);
     await context.close();
   });
 });

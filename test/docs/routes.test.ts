@@ -1,48 +1,78 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { docsRoutes } from '../../src/docs/routes.js';
+import { ANSWERER_META, PAGE_CSP } from '../../src/docs/site/html.js';
 import { SPEC_PATH } from '../../src/paths.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const specText = readFileSync(SPEC_PATH, 'utf8');
 
+/** A built site's shape, small: what the routes serve does not depend on the page's content. */
+function fakeSite(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sx-docs-site-'));
+  writeFileSync(join(dir, 'index.html'), `<!doctype html><html><head>${ANSWERER_META}</head><body>reference</body></html>`);
+  for (const name of ['docs.js', 'docs.css', 'sx-sandbox.js']) writeFileSync(join(dir, name), `/* ${name} */`);
+  writeFileSync(join(dir, 'secret.txt'), 'not part of the site');
+  return dir;
+}
+
+function appOver(siteDir: string) {
+  const app = express();
+  app.use(docsRoutes({ specText, siteDir }));
+  return app;
+}
+
 describe('docs routes', () => {
   const { app } = new TestSandbox().sandbox;
 
-  it('GET / redirects to the reference, with no HTML body', async () => {
-    const reply = await request(app).get('/').set('Accept', 'text/html');
-    expect(reply.status).toBe(302);
-    expect(reply.headers.location).toBe('docs');
-    expect(reply.text).toBe('');
-    const slash = await request(app).get('/docs/');
-    expect(slash.status).toBe(301);
-    expect(slash.headers.location).toBe('../docs');
+  it('GET / and GET /docs redirect to the page at /docs/, with no HTML body', async () => {
+    const root = await request(app).get('/').set('Accept', 'text/html');
+    expect(root.status).toBe(302);
+    expect(root.headers.location).toBe('docs/');
+    expect(root.text).toBe('');
+    const docs = await request(app).get('/docs');
+    expect(docs.status).toBe(301);
+    expect(docs.headers.location).toBe('docs/');
   });
 
-  it('GET /docs is the page: local scripts only, under a CSP without inline script', async () => {
-    const reply = await request(app).get('/docs');
+  it('serves the built page with the choice of answerer, under the page’s own CSP', async () => {
+    const site = appOver(fakeSite());
+    const reply = await request(site).get('/docs/');
     expect(reply.status).toBe(200);
     expect(reply.headers['content-type']).toMatch(/^text\/html/);
-    const csp = reply.headers['content-security-policy'];
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("connect-src 'self'");
-    const scripts = [...reply.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((m) => /src="([^"]+)"/.exec(m[1])?.[1])).toEqual(['docs/swagger-ui/swagger-ui-bundle.js', 'docs/sandbox.js']);
-    expect(scripts.every((m) => m[2].trim() === '')).toBe(true);
-    expect(reply.text).not.toMatch(/https?:\/\//); // nothing from a CDN: it works offline
+    expect(reply.headers['content-security-policy']).toBe(PAGE_CSP);
+    expect(reply.text).toContain('<meta name="sx-answerer" content="choice">');
+    expect(reply.text).not.toContain(ANSWERER_META);
+    for (const name of ['docs.js', 'docs.css', 'sx-sandbox.js']) {
+      const file = await request(site).get(`/docs/${name}`);
+      expect(file.status, name).toBe(200);
+      expect(file.text).toBe(`/* ${name} */`);
+    }
+    for (const path of ['/docs/secret.txt', '/docs/../package.json', '/docs/index.html.bak']) {
+      expect((await request(site).get(path)).status, path).toBe(404);
+    }
   });
 
-  it('serves swagger-ui-dist and the page script from the installed files, nothing else', async () => {
-    const bundle = await request(app).get('/docs/swagger-ui/swagger-ui-bundle.js');
-    expect(bundle.status).toBe(200);
-    expect(bundle.headers['content-type']).toMatch(/javascript/);
-    expect((await request(app).get('/docs/swagger-ui/swagger-ui.css')).headers['content-type']).toMatch(/^text\/css/);
-    expect((await request(app).get('/docs/sandbox.js')).text).toContain('preauthorizeApiKey');
-    for (const path of ['/docs/swagger-ui/swagger-initializer.js', '/docs/swagger-ui/../package.json', '/docs/nope.js']) {
-      const reply = await request(app).get(path);
-      expect(reply.status, path).toBe(404);
-      expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
-    }
+  it('a site that is not built is a 404 Problem that says how to build it', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'sx-docs-none-'));
+    const app2 = express();
+    app2.use(docsRoutes({ specText, siteDir: empty }));
+    app2.use((err: { status?: number; detail?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      res.status(err.status ?? 500).json({ detail: err.detail });
+    });
+    const reply = await request(app2).get('/docs/');
+    expect(reply.status).toBe(404);
+    expect(reply.body.detail).toContain('npm run build:docs');
+  });
+
+  it('the page’s policy runs only its own scripts and sends Try it nowhere but the page', () => {
+    expect(PAGE_CSP).toContain("script-src 'self' 'unsafe-eval';");
+    expect(PAGE_CSP).toContain("default-src 'none'");
+    expect(PAGE_CSP).not.toMatch(/script-src[^;]*(https?:|\*)/);
   });
 
   it('GET /openapi.yaml is the spec file byte for byte', async () => {

@@ -1,0 +1,88 @@
+/**
+ * `npm run build:docs`: the docs page as a folder any static file server
+ * can host (dist/docs-site/ unless a folder is given):
+ *
+ *   index.html     the whole reference, rendered from the spec here (no renderer ships)
+ *   docs.js        the page's script: Try it, the path-parameter prefill, the inspector
+ *   docs.css       its style
+ *   sx-sandbox.js  the sandbox itself (src/browser.ts), which answers Try it in the reader's browser
+ *
+ * Run by `npm run build` after the package is compiled, and by the docs
+ * tests (test/docs/site.ts) into their own folder.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { pageHtml } from '../src/docs/site/html.js';
+import { pageModel } from '../src/docs/site/model.js';
+import { SPEC_PATH } from '../src/paths.js';
+import { parseYaml } from '../src/spec/load.js';
+import { BROWSER_ENTRY, bundleBrowser } from './browserBundle.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DOCS_SITE_DIR = join(root, 'dist', 'docs-site');
+
+export interface BuiltFile {
+  name: string;
+  bytes: number;
+  /** what a server sending it gzip-encoded transfers (level 9, as static hosts precompress) */
+  gzip: number;
+}
+
+export interface BuiltSite {
+  dir: string;
+  files: BuiltFile[];
+  /** every script the page loads, gzip, in bytes */
+  scriptGzip: number;
+}
+
+const FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' };
+
+/** A module the page must never pull in: Node built-ins and what only the server or the build needs. */
+const browserOnly: Plugin = {
+  name: 'browser-only',
+  setup(b) {
+    b.onResolve({ filter: /^(node:|@faker-js\/faker$|yaml$|express$)/ }, (args) => ({
+      errors: [{ text: `${args.path} must not reach the browser (imported by ${args.importer})` }],
+    }));
+  },
+};
+
+/** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts). */
+export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promise<string> = sandboxBundle): Promise<BuiltSite> {
+  const dir = resolve(outDir);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+
+  const spec = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
+  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), FILES));
+  writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
+
+  const common: BuildOptions = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', plugins: [browserOnly], logLevel: 'silent' };
+  await build({ ...common, entryPoints: [join(root, 'src', 'docs', 'page', 'main.ts')], outfile: join(dir, FILES.script) });
+  writeFileSync(join(dir, FILES.sandbox), await sandbox());
+
+  const files = [...Object.values(FILES), 'index.html'].map((name) => {
+    const bytes = readFileSync(join(dir, name));
+    return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  const scriptGzip = files.filter((f) => f.name.endsWith('.js')).reduce((sum, f) => sum + f.gzip, 0);
+  return { dir, files, scriptGzip };
+}
+
+/** The browser build of createBrowserSandbox, refused when anything in it cannot run in a browser. */
+async function sandboxBundle(): Promise<string> {
+  const bundle = await bundleBrowser(BROWSER_ENTRY);
+  if (bundle.problems.length) throw new Error(`${BROWSER_ENTRY} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
+  return bundle.code;
+}
+
+const kB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const site = await buildDocsSite(process.argv[2]);
+  const rows = site.files.map((f) => `  ${f.name.padEnd(14)} ${kB(f.bytes).padStart(10)}  gzip ${kB(f.gzip).padStart(9)}`);
+  process.stderr.write(`built ${site.dir}\n${rows.join('\n')}\n  JavaScript, gzip: ${kB(site.scriptGzip)}\n`);
+}

@@ -1,0 +1,38 @@
+/**
+ * Who answers the page's requests: the sandbox running in this page
+ * (browserShop.ts) or the local server's visitor shop (serverShop.ts).
+ * Try it, the prefill and the inspector's buttons talk to this, never to
+ * fetch() directly, so the page has one place that decides where a
+ * request goes.
+ */
+import type { AttemptReport } from '../../events/dispatcher.js';
+import type { SxEvent, WebhookDelivery } from '../../state/records.js';
+
+export type ShopEvent = SxEvent;
+
+/** A webhook delivery attempt as the sandbox logs it (GET /v1/webhooks/{id}/deliveries lists these). */
+export type DeliveryRecord = WebhookDelivery;
+
+/** One finished attempt: what the receiver was sent (signed headers, payload) and the log's record of it. */
+export type SeenAttempt = Omit<AttemptReport, 'tenant'>;
+
+export interface AnswererEvents {
+  event(event: ShopEvent): void;
+  attempt(attempt: SeenAttempt): void;
+  /** keeping the shop failed outside a request (storage full) */
+  failed(reason: string): void;
+}
+
+export interface Answerer {
+  readonly kind: 'browser' | 'server';
+  readonly key: string;
+  readonly tenant: string;
+  /** the server URL requests are addressed to (shown in the URL and curl) */
+  readonly base: string;
+  send(request: Request): Promise<Response>;
+  /** the shop's clock as an ISO time, when known */
+  clock(): string | null;
+  /** throws away this shop and its stored copy */
+  discard(): void;
+  close(): void;
+}
