@@ -59,10 +59,12 @@ function isPlain(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/** Frozen plain data all the way down: its JSON can never change. */
+/** Frozen plain data all the way down (what JSON reads of it: its own enumerable members, none a getter): its JSON can never change. */
 function immutable(value: object): boolean {
   if (!Object.isFrozen(value) || !isPlain(value)) return false;
-  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) {
+  // one descriptor at a time: getOwnPropertyDescriptors costs more than the JSON it would save
+  for (const key of Object.keys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
     if (!('value' in descriptor)) return false;
     const member: unknown = descriptor.value;
     if (typeof member === 'object' && member !== null && !immutable(member)) return false;

@@ -30,9 +30,24 @@ const encoder = new TextEncoder();
  */
 export function fingerprint(method: string, path: string, body: unknown): string {
   const digest = sha256(encoder.encode(`${method} ${path}\n${canonicalJson(body)}`));
-  let binary = '';
-  for (const byte of digest) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return base64url(digest);
+}
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** RFC 4648 §5 without padding, in one pass (btoa needs a binary string first, then three replaces). */
+function base64url(bytes: Uint8Array): string {
+  let text = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    text += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + BASE64URL[(n >> 6) & 63] + BASE64URL[n & 63];
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8);
+    text += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + (i + 1 < bytes.length ? BASE64URL[(n >> 6) & 63] : '');
+  }
+  return text;
 }
 
 /**
