@@ -3,18 +3,25 @@
  * the text of every record kept with the record.
  *
  * Records are frozen when a collection takes them, and an update makes a new
- * object, so a record's JSON never changes: it is written once and kept here,
- * keyed by the record itself (a WeakMap: the text goes when the record does).
- * A page of 25 products was ~30 µs of `JSON.stringify` per request, most of
- * a list's engine time; joining the kept texts takes ~3 µs.
+ * object, so a record's JSON never changes: once a record is sent a second
+ * time its text is kept here, keyed by the record itself (a WeakMap: the
+ * text goes when the record does). Not on the first: most records are sent
+ * once, by the write that made them, and a text costs about what the record
+ * does. A page of 25 products was ~30 µs of `JSON.stringify` per request,
+ * most of a list's engine time; joining the kept texts takes ~3 µs.
  *
  * Only what cannot change is kept: a frozen plain object or array whose
  * every value is a primitive or, in turn, such an object (no getters, no
  * `toJSON`). Anything else is written afresh every time.
  */
 
-/** The text of each frozen value seen; null: frozen but not wholly immutable, so never kept. */
-const texts = new WeakMap<object, string | null>();
+/**
+ * What is known of each frozen value written: its text, kept from its second
+ * time on; false: written once, not kept (a record the write that made it
+ * sends and nobody reads keeps no text); null: frozen but not wholly
+ * immutable, never kept.
+ */
+const texts = new WeakMap<object, string | false | null>();
 
 /**
  * How deep the walk looks for records: the body and the members and items
@@ -30,11 +37,11 @@ export function toJson(body: unknown): string {
 
 function write(value: unknown, depth: number): string | undefined {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  const kept = texts.get(value);
-  if (kept) return kept;
-  if (kept === undefined && Object.isFrozen(value)) {
+  const known = texts.get(value);
+  if (known) return known;
+  if (known !== null && Object.isFrozen(value)) {
     const text = JSON.stringify(value);
-    texts.set(value, immutable(value) ? text : null);
+    texts.set(value, known === undefined ? false : immutable(value) ? text : null);
     return text;
   }
   if (depth >= WALK_DEPTH || !isPlain(value)) return JSON.stringify(value);

@@ -38,14 +38,25 @@ describe('toJson', () => {
     for (const shape of shapes) expect(toJson(shape)).toBe(JSON.stringify(shape) ?? '');
   });
 
-  it('keeps the text of a frozen record, and never of something that can still change', () => {
-    const record = deepFreeze(product());
-    const first = toJson({ data: [record] });
-    // the same object can only have the same text: a kept one is reused (seen through a stringify that would differ)
+  it('keeps the text of a frozen record from its second time on, and never of something that can still change', () => {
+    // what a kept text would hide: a stringify that answers differently for the record
     const stringify = JSON.stringify;
-    JSON.stringify = ((value: unknown, ...rest: []) => (value === record ? '"not kept"' : stringify(value, ...rest))) as typeof JSON.stringify;
+    const lying = (record: object) => ((value: unknown, ...rest: []) => (value === record ? '"written afresh"' : stringify(value, ...rest))) as typeof JSON.stringify;
+    const once = deepFreeze(product());
+    toJson({ data: [once] });
+    JSON.stringify = lying(once);
     try {
-      expect(toJson({ data: [record] })).toBe(first);
+      // sent once (the write that made it): nothing was kept
+      expect(toJson({ data: [once] })).toBe('{"data":["written afresh"]}');
+    } finally {
+      JSON.stringify = stringify;
+    }
+    const twice = deepFreeze(product());
+    toJson(twice);
+    const text = toJson({ data: [twice] });
+    JSON.stringify = lying(twice);
+    try {
+      expect(toJson({ data: [twice] })).toBe(text);
     } finally {
       JSON.stringify = stringify;
     }
