@@ -43,6 +43,7 @@ export class RememberedReplies extends Map<string, IdempotencyEntry> {
     this.delete(key);
     super.set(key, entry);
     this.order.push([key, entry]);
+    this.compact();
     this.keyOf.set(entry, key);
     this.meter?.charge(this.bytes(key, entry));
     this.observer?.(key, entry);
@@ -77,17 +78,23 @@ export class RememberedReplies extends Map<string, IdempotencyEntry> {
    */
   *oldest(): Generator<[string, IdempotencyEntry]> {
     while (this.head < this.order.length && !this.holds(this.order[this.head])) this.head++;
-    // stale pairs behind a live one (a key forgotten out of turn) are skipped; when they outnumber the live ones, the queue starts again
+    this.compact();
+    // the array as it is now: a set() while the walk is on replaces it (compact never changes one in place)
+    const order = this.order;
+    for (let i = this.head; i < order.length; i++) {
+      const pair = order[i];
+      if (this.holds(pair)) yield pair;
+    }
+  }
+
+  /** Stale pairs behind a live one (a key forgotten out of turn) are skipped; when they outnumber the live ones, the queue starts again. */
+  private compact(): void {
     if (this.order.length - this.head > 2 * this.size + 64) {
       this.order = [...super.entries()];
       this.head = 0;
     } else if (this.head > 64 && this.head * 2 > this.order.length) {
-      this.order.splice(0, this.head);
+      this.order = this.order.slice(this.head);
       this.head = 0;
-    }
-    for (let i = this.head; i < this.order.length; i++) {
-      const pair = this.order[i];
-      if (this.holds(pair)) yield pair;
     }
   }
 
