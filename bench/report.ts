@@ -1,4 +1,5 @@
 import type { ColdStart } from './coldStart.js';
+import { DOOR_LABELS, DOORS, type DoorFigures } from './fetchDoor.js';
 import type { FanoutPoint } from './fanout.js';
 import type { ListPoint } from './listScaling.js';
 import type { MemoryFigures } from './memory.js';
@@ -21,6 +22,8 @@ export interface Results {
   memory: MemoryFigures | { skipped: string };
   listScaling: ListPoint[] | { skipped: string };
   fanout: FanoutPoint[] | { skipped: string };
+  /** the in-process doors (no HTTP), measured in a process of their own */
+  doors: DoorFigures | { skipped: string };
 }
 
 export interface Ratios {
@@ -28,6 +31,8 @@ export interface Ratios {
   throughput: Record<RouteName, Partial<Record<string, number>>>;
   /** route → sandbox server CPU per request ÷ baseline's (lower is better; steadier than req/s on a shared machine) */
   cpuPerRequest: Record<RouteName, Partial<Record<string, number>>>;
+  /** route → sandbox p99 latency ÷ bare Express's (lower is better) */
+  p99VsExpress: Partial<Record<RouteName, number>>;
   coldStartVsPrism: number;
 }
 
@@ -40,8 +45,11 @@ export interface TargetCheck {
 export function ratios(r: Results): Ratios {
   const throughput = {} as Ratios['throughput'];
   const cpuPerRequest = {} as Ratios['cpuPerRequest'];
+  const p99VsExpress: Ratios['p99VsExpress'] = {};
   const sandbox = r.throughput[SANDBOX] ?? {};
   for (const route of ROUTES) {
+    const [ours, bare] = [sandbox[route]?.p99, r.throughput[EXPRESS]?.[route]?.p99];
+    if (ours !== undefined && bare) p99VsExpress[route] = round(ours / bare);
     throughput[route] = {};
     cpuPerRequest[route] = {};
     for (const baseline of [EXPRESS, PRISM, PRISM_QUIET]) {
@@ -51,7 +59,7 @@ export function ratios(r: Results): Ratios {
       if (theirs?.cpuUs && ours?.cpuUs) cpuPerRequest[route][baseline] = round(ours.cpuUs / theirs.cpuUs);
     }
   }
-  return { throughput, cpuPerRequest, coldStartVsPrism: round(r.coldStart[SANDBOX]?.medianMs / r.coldStart['Prism']?.medianMs) };
+  return { throughput, cpuPerRequest, p99VsExpress, coldStartVsPrism: round(r.coldStart[SANDBOX]?.medianMs / r.coldStart['Prism']?.medianMs) };
 }
 
 /** The issue's targets, measured (never asserted: a miss is reported, not failed). */
@@ -67,6 +75,10 @@ export function checkTargets(r: Results, q: Ratios): TargetCheck[] {
     ratioCheck(route, PRISM_QUIET, 2);
   }
   ratioCheck('create', EXPRESS, 0.8);
+  for (const route of ['list', 'get', 'create'] as const) {
+    const p99 = q.p99VsExpress[route];
+    if (p99 !== undefined) checks.push({ goal: `${ROUTE_LABELS[route]} p99 ≤ 1.2× ${EXPRESS}'s at ${r.settings.connections} connections`, measured: `${p99}×`, met: p99 <= 1.2 });
+  }
   for (const route of ROUTES) {
     const p99 = r.throughput[SANDBOX]?.[route]?.p99;
     if (p99 !== undefined) checks.push({ goal: `${ROUTE_LABELS[route]} p99 ≤ 10 ms at ${r.settings.connections} connections`, measured: `${p99} ms`, met: p99 <= 10 });
@@ -118,10 +130,13 @@ export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
   out.push(table([head, ...rows]));
   const cpu = ROUTES.map((route) => `${route} ${q.cpuPerRequest[route][EXPRESS]?.toFixed(2) ?? '–'}×`).join(' · ');
   out.push(`server CPU per request, sandbox ÷ ${EXPRESS} (lower is better, least disturbed by other load): ${cpu}`);
+  const p99 = ROUTES.map((route) => `${route} ${q.p99VsExpress[route]?.toFixed(2) ?? '–'}×`).join(' · ');
+  out.push(`p99 latency, sandbox ÷ ${EXPRESS} (lower is better): ${p99}`);
   if (ROUTES.some((route) => targets.some((t) => r.throughput[t]?.[route]?.wrong))) out.push('  ! some answers had an unexpected status: see latest.json');
   out.push('');
   const cold = Object.entries(r.coldStart).map(([name, c]) => `${name} ${n(c.medianMs)} ms`);
-  out.push(`cold start (spawn → first 200, median of ${r.settings.coldStartRuns}): ${cold.join(' · ')} · sandbox ÷ Prism ${q.coldStartVsPrism.toFixed(2)}×`);
+  if (cold.length) out.push(`cold start (spawn → first 200, median of ${r.settings.coldStartRuns}): ${cold.join(' · ')} · sandbox ÷ Prism ${q.coldStartVsPrism.toFixed(2)}×`);
+  else out.push('cold start: skipped (not selected (BENCH_ONLY))');
   if ('skipped' in r.memory) out.push(`memory: skipped (${r.memory.skipped})`);
   else {
     const t = r.memory.tenants.readings;
@@ -140,9 +155,31 @@ export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
   if (Array.isArray(r.fanout)) {
     out.push(`webhook fan-out (state change → delivery): ${r.fanout.map((f) => `${f.endpoints} endpoint${f.endpoints > 1 ? 's' : ''} p50 ${f.p50Ms.toFixed(1)} / p99 ${f.p99Ms.toFixed(1)} ms`).join(' · ')}`);
   } else out.push(`webhook fan-out: skipped (${r.fanout.skipped})`);
+  if ('skipped' in r.doors) out.push(`in-process doors: skipped (${r.doors.skipped})`);
+  else {
+    const doors = r.doors;
+    out.push('');
+    out.push(`in-process doors, no HTTP (${r.settings.connections} requests in flight; req/s · p50/p99 ms · process CPU µs/req):`);
+    const head = ['door', ...ROUTES.map((route) => ROUTE_LABELS[route])];
+    const rows = DOORS.map((door) => [
+      DOOR_LABELS[door],
+      ...ROUTES.map((route) => {
+        const f = doors[door][route];
+        return f ? `${n(f.rps)} · ${f.p50_ms}/${f.p99_ms} · ${n(f.cpu_us)}${f.errors ? ' !' : ''}` : 'n/a';
+      }),
+    ]);
+    out.push(table([head, ...rows]));
+  }
   out.push('');
   out.push('targets (measured, not asserted):');
   for (const c of checks) out.push(`  ${c.met ? '✓' : '✗'} ${c.goal}: ${c.measured}`);
+  if (!('skipped' in r.doors)) {
+    const doors = r.doors;
+    for (const door of ['fetch', 'msw'] as const) {
+      const figures = ROUTES.map((route) => `${route} ${n(doors[door][route]?.rps)}`).join(' · ');
+      out.push(`  • ${DOOR_LABELS[door]}, req/s in process: ${figures}`);
+    }
+  }
   for (const note of r.notes) out.push(`note: ${note}`);
   return out.join('\n');
 }

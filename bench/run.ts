@@ -6,7 +6,7 @@
  * Every server listens on 127.0.0.1 and every run is bounded in time.
  *
  * Environment: BENCH_SECONDS (4), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
- * BENCH_COLD_RUNS (7), BENCH_ONLY (comma list of throughput,cold,memory,list,fanout,state).
+ * BENCH_COLD_RUNS (7), BENCH_ONLY (comma list of throughput,doors,cold,memory,list,fanout,state).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { parse, stringify } from 'yaml';
 import { DEMO_KEY_SECRET } from '../fixtures/index.js';
 import { measureColdStart, type Launch } from './coldStart.js';
 import { measureFanout } from './fanout.js';
+import { measureDoors } from './fetchDoor.js';
 import { expectCall } from './lib/api.js';
 import { freePort, startServer, stopAll, type Server } from './lib/processes.js';
 import { envNumber, FILL, LIFTED, resetDemoShop, sandboxCli } from './lib/sandbox.js';
@@ -40,7 +41,7 @@ const settings = {
   warmupSeconds: 2,
   rateLimits: `rate limits lifted for the run (--rate-limit-reads ${LIFTED} --rate-limit-writes ${LIFTED})`,
 };
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,cold,memory,list,fanout,state').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'throughput,doors,cold,memory,list,fanout,state').split(','));
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const servers = new Set<Server>();
@@ -192,7 +193,12 @@ async function main(): Promise<void> {
     memory: skipped,
     listScaling: skipped,
     fanout: skipped,
+    doors: skipped,
   };
+  if (only.has('doors')) {
+    log('\n▸ in-process doors: fetch, MSW, engine (bench/fetchDoor.ts, a process of its own)');
+    results.doors = measureDoors(ROOT, settings.seconds, settings.connections, log);
+  }
   if (only.has('memory')) {
     log('\n▸ memory');
     results.memory = await measureMemory(join(BUILT, 'memoryProbe.js'), ROOT, log);

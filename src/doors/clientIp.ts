@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage } from 'node:http';
 
 /**
- * The client IP every per-IP limit counts by (`req.ip`). Without
+ * The client IP every per-IP limit counts by. Without
  * `--trust-proxy`: the socket's peer. With it (one hop): the last
  * `X-Forwarded-For` entry, the one the proxy appended, but only when it is a
  * well-formed IP address. Express would take any text there (`garbage-1`
@@ -17,10 +17,7 @@ export function forwardedClientIp(header: string | string[] | undefined): string
   return isIP(last) !== 0 && !last.includes('%') ? last : null;
 }
 
-export function clientIp(trustProxy: boolean): RequestHandler {
-  return (req, _res, next) => {
-    const ip = (trustProxy ? forwardedClientIp(req.headers['x-forwarded-for']) : null) ?? req.socket.remoteAddress ?? '';
-    Object.defineProperty(req, 'ip', { value: ip, configurable: true, enumerable: true });
-    next();
-  };
+/** The client IP of a request as the per-IP limits count it (see above). */
+export function clientIpOf(req: IncomingMessage, trustProxy: boolean): string {
+  return (trustProxy ? forwardedClientIp(req.headers['x-forwarded-for']) : null) ?? req.socket.remoteAddress ?? '';
 }

@@ -74,8 +74,7 @@ export function createEngine<S>(parts: EngineParts<S>): Engine & { run(request: 
     const reading = readBody(routed);
     if (reading) await reading;
     validate(routed);
-    const claiming = idempotency(routed);
-    const replay = claiming && (await claiming);
+    const replay = idempotency(routed);
     if (replay) return replay;
     const tenant = routed.tenant;
     if (!tenant) return runHandler(routed);

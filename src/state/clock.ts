@@ -70,7 +70,16 @@ export class TenantClock implements Clock {
   }
 }
 
+// the last second written: a write stamps created_at, updated_at and its event's created_at, mostly in one second
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** ISO-8601 UTC to the second, the only timestamp format the API emits. */
 export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastText;
 }

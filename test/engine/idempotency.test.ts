@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { canonicalJson } from '../../src/engine/stages/idempotency.js';
+import { canonicalJson, fingerprint } from '../../src/engine/stages/idempotency.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const product = { name: 'Idem', type: 'account', price_cents: 500, currency: 'USD' };
@@ -125,6 +125,19 @@ describe('idempotency', () => {
 describe('canonicalJson', () => {
   it('sorts keys at every depth', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+});
+
+describe('fingerprint', () => {
+  // shop files keep fingerprints: the synchronous digest must be the one Web Crypto made before it
+  it('is the base64url SHA-256 of method, path and canonical body, as Web Crypto computes it', async () => {
+    const body = { b: [1, { d: 'é', c: null }], a: 'x' };
+    const text = `POST /v1/products\n${canonicalJson(body)}`;
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+    const expected = Buffer.from(digest).toString('base64url');
+    expect(fingerprint('POST', '/v1/products', body)).toBe(expected);
+    expect(fingerprint('POST', '/v1/products', { ...body, a: 'y' })).not.toBe(expected);
+    expect(fingerprint('PATCH', '/v1/products', body)).not.toBe(expected);
   });
 });
 

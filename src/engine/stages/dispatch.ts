@@ -3,6 +3,7 @@ import type { OperationId, PathParams, Query, RequestBody, SuccessBody, SuccessS
 import type { ApiKey } from '../../state/records.js';
 import type { Tenant } from '../../state/tenant.js';
 import { Problem } from '../problem.js';
+import { toJson } from '../json.js';
 import { problemBody, PROBLEM_CONTENT_TYPE } from '../render.js';
 import type { EngineReply, RoutedContext } from '../types.js';
 
@@ -83,7 +84,7 @@ export function dispatch<S>(handlers: ReadonlyMap<string, BoundHandler<S>>, serv
       const { status, body, headers } = isResult(value)
         ? value
         : { status: operation.successStatus, body: value, headers: {} as Record<string, string> };
-      reply = { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: JSON.stringify(body) ?? '' };
+      reply = { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: toJson(body) };
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) {
         ctx.remember?.(null);
