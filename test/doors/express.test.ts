@@ -84,7 +84,7 @@ describe('the Express door writes the engine reply as it is', () => {
   });
 
   it('a header Node refuses to write becomes a 500 problem with its own status line, and the next request is served', async () => {
-    const { call } = await serve({ handlerOverrides: { getProduct: () => result(201, { id: 'x' }, { 'X-Broken': 'line\nbreak' }) } });
+    const { call } = await serve({ handlerOverrides: { getProduct: () => result<'createProduct'>(201, { id: 'x' } as never, { 'X-Broken': 'line\nbreak' }) } });
     const broken = await call('GET', '/v1/products/prod_01J2PVQR41');
     expect(broken.status).toBe(500);
     expect(broken.message).toBe('Internal Server Error');
