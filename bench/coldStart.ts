@@ -20,7 +20,12 @@ export interface ColdStart {
  * the launches taking turns. Each process is stopped before the next starts,
  * so none competes with another's start-up.
  */
-export async function measureColdStart(launches: readonly Launch[], runs: number, cwd: string, log: (line: string) => void): Promise<Record<string, ColdStart>> {
+export async function measureColdStart(
+  launches: readonly Launch[],
+  runs: number,
+  cwd: string,
+  log: (line: string) => void,
+): Promise<Record<string, ColdStart>> {
   const times: Record<string, number[]> = {};
   for (let i = 0; i < runs; i++) {
     for (const launch of launches) {

@@ -28,10 +28,20 @@ const resetShop = (origin: string) => resetDemoShop(origin, KEY, CREATE_BODY);
 
 const servers: Server[] = [];
 try {
-  for (const [name, dir] of [['before', beforeDir], ['after', afterDir]] as const) {
+  for (const [name, dir] of [
+    ['before', beforeDir],
+    ['after', afterDir],
+  ] as const) {
     const port = await freePort();
     servers.push(
-      await startServer({ name, command: process.execPath, args: cli(dir)(port), readyUrl: `http://127.0.0.1:${port}/v1/products`, readyHeaders: { authorization: `Bearer ${KEY}` }, cwd: resolve(dir) }),
+      await startServer({
+        name,
+        command: process.execPath,
+        args: cli(dir)(port),
+        readyUrl: `http://127.0.0.1:${port}/v1/products`,
+        readyHeaders: { authorization: `Bearer ${KEY}` },
+        cwd: resolve(dir),
+      }),
     );
   }
   const figures = await measureThroughput(
@@ -43,7 +53,9 @@ try {
   for (const route of routes) {
     const [b, a] = [figures.before[route]!, figures.after[route]!];
     const cpu = b.cpuUs && a.cpuUs ? `; CPU/request ${Math.round(b.cpuUs)} → ${Math.round(a.cpuUs)} µs (${(a.cpuUs / b.cpuUs).toFixed(2)}×)` : '';
-    log(`${ROUTE_LABELS[route].padEnd(26)} before ${Math.round(b.rps)} req/s p99 ${b.p99} ms → after ${Math.round(a.rps)} req/s p99 ${a.p99} ms  (${(a.rps / b.rps).toFixed(2)}×)${cpu}`);
+    log(
+      `${ROUTE_LABELS[route].padEnd(26)} before ${Math.round(b.rps)} req/s p99 ${b.p99} ms → after ${Math.round(a.rps)} req/s p99 ${a.p99} ms  (${(a.rps / b.rps).toFixed(2)}×)${cpu}`,
+    );
   }
   const cold = await measureColdStart(
     [

@@ -33,7 +33,15 @@ const scratch = mkdtempSync(join(tmpdir(), 'sx-door-'));
 
 async function start(name: string, args: (port: number) => string[]): Promise<Server> {
   const port = await freePort();
-  const server = await startServer({ name, command: process.execPath, args: args(port), readyUrl: `http://127.0.0.1:${port}/v1/products`, readyHeaders: { authorization: `Bearer ${KEY}` }, cwd: ROOT, timeoutMs: 60_000 });
+  const server = await startServer({
+    name,
+    command: process.execPath,
+    args: args(port),
+    readyUrl: `http://127.0.0.1:${port}/v1/products`,
+    readyHeaders: { authorization: `Bearer ${KEY}` },
+    cwd: ROOT,
+    timeoutMs: 60_000,
+  });
   servers.push(server);
   return server;
 }
@@ -56,7 +64,13 @@ try {
   );
   const targets: ThroughputTarget[] = [{ name: 'sandbox', origin: sandbox.url, pid: sandbox.child.pid, routes, before: reset }];
   if (!profileDir) {
-    const bare = await start('bare Express 5', (p) => [join(ROOT, 'bench', '.build', 'bench', 'targets', 'bareExpress.js'), '--port', String(p), '--payloads', payloads]);
+    const bare = await start('bare Express 5', (p) => [
+      join(ROOT, 'bench', '.build', 'bench', 'targets', 'bareExpress.js'),
+      '--port',
+      String(p),
+      '--payloads',
+      payloads,
+    ]);
     targets.push({ name: 'bare Express 5', origin: bare.url, pid: bare.child.pid, routes });
   }
   const figures = await measureThroughput(targets, {
@@ -71,7 +85,10 @@ try {
     log('');
     for (const route of routes) {
       const [ours, bare] = [figures.sandbox[route]!, figures['bare Express 5'][route]!];
-      const cpu = ours.cpuUs && bare.cpuUs ? `CPU/request ${Math.round(ours.cpuUs)} vs ${Math.round(bare.cpuUs)} µs = ${(ours.cpuUs / bare.cpuUs).toFixed(2)}×` : 'CPU/request n/a';
+      const cpu =
+        ours.cpuUs && bare.cpuUs
+          ? `CPU/request ${Math.round(ours.cpuUs)} vs ${Math.round(bare.cpuUs)} µs = ${(ours.cpuUs / bare.cpuUs).toFixed(2)}×`
+          : 'CPU/request n/a';
       log(`${ROUTE_LABELS[route].padEnd(26)} req/s ${(ours.rps / bare.rps).toFixed(2)}×  ${cpu}  p99 ${ours.p99} vs ${bare.p99} ms`);
     }
   }

@@ -47,7 +47,12 @@ async function receiver(): Promise<{ server: HttpServer; port: number; arrivals:
  * Latency runs from just before the PATCH is sent to each delivery's
  * arrival, so it includes the PATCH's own trip — an upper bound.
  */
-export async function measureFanout(sandbox: Server, key: string, plan: readonly { endpoints: number; triggers: number }[], log: (line: string) => void): Promise<FanoutPoint[]> {
+export async function measureFanout(
+  sandbox: Server,
+  key: string,
+  plan: readonly { endpoints: number; triggers: number }[],
+  log: (line: string) => void,
+): Promise<FanoutPoint[]> {
   const hook = await receiver();
   const points: FanoutPoint[] = [];
   let registered = 0;
@@ -87,7 +92,9 @@ export async function measureFanout(sandbox: Server, key: string, plan: readonly
         allDeliveredP50Ms: percentile(lasts, 50),
       };
       points.push(point);
-      log(`  ${String(endpoints).padStart(2)} endpoint(s)  p50 ${point.p50Ms.toFixed(1)} ms  p99 ${point.p99Ms.toFixed(1)} ms  all delivered (p50) ${point.allDeliveredP50Ms.toFixed(1)} ms  (${point.deliveries} deliveries)`);
+      log(
+        `  ${String(endpoints).padStart(2)} endpoint(s)  p50 ${point.p50Ms.toFixed(1)} ms  p99 ${point.p99Ms.toFixed(1)} ms  all delivered (p50) ${point.allDeliveredP50Ms.toFixed(1)} ms  (${point.deliveries} deliveries)`,
+      );
     }
   } finally {
     await new Promise<void>((resolve) => {

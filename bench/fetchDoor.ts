@@ -91,22 +91,37 @@ async function run(): Promise<void> {
   const routes: Record<RouteName, Route> = {
     list: { method: 'GET', path: '/v1/products', status: 200, headers: () => auth },
     get: { method: 'GET', path: `/v1/products/${PRODUCT_ID}`, status: 200, headers: () => auth },
-    create: { method: 'POST', path: '/v1/products', status: 201, headers: () => ({ ...typed, 'idempotency-key': `bench-${++serial}` }), body: JSON.stringify(CREATE_BODY) },
+    create: {
+      method: 'POST',
+      path: '/v1/products',
+      status: 201,
+      headers: () => ({ ...typed, 'idempotency-key': `bench-${++serial}` }),
+      body: JSON.stringify(CREATE_BODY),
+    },
     invalid: { method: 'POST', path: '/v1/products', status: 422, headers: () => typed, body: JSON.stringify(INVALID_BODY) },
   };
 
   type Call = (route: Route) => Promise<number>;
-  const fetchThrough = (origin: string, handler: (request: Request) => Promise<Response>): Call => async (route) => {
-    const response = await handler(new Request(origin + route.path, { method: route.method, headers: route.headers(), body: route.body }));
-    await response.arrayBuffer();
-    return response.status;
-  };
+  const fetchThrough =
+    (origin: string, handler: (request: Request) => Promise<Response>): Call =>
+    async (route) => {
+      const response = await handler(new Request(origin + route.path, { method: route.method, headers: route.headers(), body: route.body }));
+      await response.arrayBuffer();
+      return response.status;
+    };
   const calls: Record<DoorName, Call> = {
     fetch: fetchThrough(ORIGIN, (request) => sandbox.fetch(request)),
     // MSW_BASE ends in /v1 and the routes start with it: the origin is what comes before
     msw: fetchThrough(new URL(MSW_BASE).origin, (request) => fetch(request)),
     engine: async (route) => {
-      const reply = await sandbox.engine.handle({ method: route.method, path: route.path, query: {}, headers: route.headers(), body: route.body ?? null, ip: '127.0.0.1' });
+      const reply = await sandbox.engine.handle({
+        method: route.method,
+        path: route.path,
+        query: {},
+        headers: route.headers(),
+        body: route.body ?? null,
+        ip: '127.0.0.1',
+      });
       return reply.status;
     },
   };
@@ -159,7 +174,9 @@ async function run(): Promise<void> {
         await load(calls[door], routes[name], 1);
         await resetDemoShop();
         const f = (results[door][name] = await load(calls[door], routes[name], SECONDS));
-        say(`${door.padEnd(7)} ${ROUTE_LABELS[name].padEnd(26)} ${String(f.rps).padStart(7)} req/s  p50 ${f.p50_ms} ms  p99 ${f.p99_ms} ms  ${f.cpu_us} µs CPU/req${f.errors ? `  ! ${f.errors} wrong statuses` : ''}`);
+        say(
+          `${door.padEnd(7)} ${ROUTE_LABELS[name].padEnd(26)} ${String(f.rps).padStart(7)} req/s  p50 ${f.p50_ms} ms  p99 ${f.p99_ms} ms  ${f.cpu_us} µs CPU/req${f.errors ? `  ! ${f.errors} wrong statuses` : ''}`,
+        );
       }
       if (door === 'msw') msw.close();
     }

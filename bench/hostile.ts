@@ -41,10 +41,13 @@ const DEMO_KEY = 'sx_test_DemoShopFullAccessKey001';
 const READ_EVERY_MS = 125;
 const MB = 2 ** 20;
 
-const watchdog = setTimeout(() => {
-  process.stderr.write('bench:hostile: watchdog fired, stopping\n');
-  process.exit(2);
-}, (SECONDS + 120) * 1000);
+const watchdog = setTimeout(
+  () => {
+    process.stderr.write('bench:hostile: watchdog fired, stopping\n');
+    process.exit(2);
+  },
+  (SECONDS + 120) * 1000,
+);
 watchdog.unref();
 
 /** A webhook receiver that takes every request and never answers (the sandbox's attempt timeout ends each). */
@@ -113,7 +116,13 @@ async function main(): Promise<void> {
     command: process.execPath,
     args: [
       ...(PROFILE ? ['--cpu-prof', '--cpu-prof-dir', join(ROOT, 'bench', 'results')] : []),
-      ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []), join(BUILT, 'hostileServer.js'), '--port', String(port), ...(STRICT ? ['--strict-public'] : []), '--trust-proxy'],
+      ...(HEAP_MB ? [`--max-old-space-size=${HEAP_MB}`] : []),
+      join(BUILT, 'hostileServer.js'),
+      '--port',
+      String(port),
+      ...(STRICT ? ['--strict-public'] : []),
+      '--trust-proxy',
+    ],
     readyUrl: `http://127.0.0.1:${port}/v1/products`,
     readyHeaders: { authorization: `Bearer ${DEMO_KEY}` },
     captureStdout: true,
@@ -128,7 +137,9 @@ async function main(): Promise<void> {
       process.stderr.write(`bench:hostile: the sandbox exited during the run (code ${code}, signal ${signal})\n`);
     }
   });
-  process.stdout.write(`▸ ${STRICT ? 'exactly --public' : '--public limits, loopback receiver allowed'}; attacking for ${SECONDS} s with ${CONNECTIONS} connections from ${IPS} address(es)${HEAP_MB ? `, server heap ${HEAP_MB} MB` : ''}\n`);
+  process.stdout.write(
+    `▸ ${STRICT ? 'exactly --public' : '--public limits, loopback receiver allowed'}; attacking for ${SECONDS} s with ${CONNECTIONS} connections from ${IPS} address(es)${HEAP_MB ? `, server heap ${HEAP_MB} MB` : ''}\n`,
+  );
 
   let peakSampled = 0;
   const sampler = setInterval(() => {
@@ -139,7 +150,19 @@ async function main(): Promise<void> {
   const end = Date.now() + SECONDS * 1000;
   const attacker = spawn(
     process.execPath,
-    [join(BUILT, 'hostileClient.js'), '--origin', server.url, '--receiver', receiver.url, '--seconds', String(SECONDS), '--connections', String(CONNECTIONS), '--ips', String(IPS)],
+    [
+      join(BUILT, 'hostileClient.js'),
+      '--origin',
+      server.url,
+      '--receiver',
+      receiver.url,
+      '--seconds',
+      String(SECONDS),
+      '--connections',
+      String(CONNECTIONS),
+      '--ips',
+      String(IPS),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let attackOut = '';

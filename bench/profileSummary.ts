@@ -40,15 +40,23 @@ function inclusive(profile: Profile, byId: Map<number, ProfileNode>, name: (n: P
 export function summarise(profile: Profile, top = 25): string {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
   const byFunction = new Map<string, number>();
   const byArea = new Map<string, number>();
   for (const [id, us] of selfUs) {
     const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
     const file = url.replace(/^file:\/\//, '').replace(/^.*?\/(node_modules|dist)\//, '$1/');
-    byFunction.set(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`, (byFunction.get(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`) ?? 0) + us);
-    const area = url === '' ? functionName : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (/dist\/(.*)$/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node core' : file)));
+    byFunction.set(
+      `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`,
+      (byFunction.get(`${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`) ?? 0) + us,
+    );
+    const area =
+      url === ''
+        ? functionName
+        : (/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? /dist\/(.*)$/.exec(url)?.[1] ?? (url.startsWith('node:') ? 'node core' : file));
     byArea.set(area, (byArea.get(area) ?? 0) + us);
   }
   const table = (m: Map<string, number>) =>
@@ -57,7 +65,8 @@ export function summarise(profile: Profile, top = 25): string {
       .slice(0, top)
       .map(([name, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`)
       .join('\n');
-  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(dist|src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(dist|src|node_modules)\//, '$1/')}:${n.callFrame.lineNumber + 1}`;
   const ours = new Map([...inclusive(profile, byId, label)].filter(([key]) => / (dist|src)\//.test(key)));
   return `total ${(total / 1e6).toFixed(2)} s sampled\n\nself time by function:\n${table(byFunction)}\n\nself time by package or file:\n${table(byArea)}\n\ntotal (inclusive) time of the sandbox's own functions:\n${table(ours)}\n`;
 }

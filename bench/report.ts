@@ -77,11 +77,13 @@ export function checkTargets(r: Results, q: Ratios): TargetCheck[] {
   ratioCheck('create', EXPRESS, 0.8);
   for (const route of ['list', 'get', 'create'] as const) {
     const p99 = q.p99VsExpress[route];
-    if (p99 !== undefined) checks.push({ goal: `${ROUTE_LABELS[route]} p99 ≤ 1.2× ${EXPRESS}'s at ${r.settings.connections} connections`, measured: `${p99}×`, met: p99 <= 1.2 });
+    if (p99 !== undefined)
+      checks.push({ goal: `${ROUTE_LABELS[route]} p99 ≤ 1.2× ${EXPRESS}'s at ${r.settings.connections} connections`, measured: `${p99}×`, met: p99 <= 1.2 });
   }
   for (const route of ROUTES) {
     const p99 = r.throughput[SANDBOX]?.[route]?.p99;
-    if (p99 !== undefined) checks.push({ goal: `${ROUTE_LABELS[route]} p99 ≤ 10 ms at ${r.settings.connections} connections`, measured: `${p99} ms`, met: p99 <= 10 });
+    if (p99 !== undefined)
+      checks.push({ goal: `${ROUTE_LABELS[route]} p99 ≤ 10 ms at ${r.settings.connections} connections`, measured: `${p99} ms`, met: p99 <= 10 });
   }
   const cold = r.coldStart[SANDBOX]?.medianMs;
   if (cold !== undefined) {
@@ -97,7 +99,11 @@ export function checkTargets(r: Results, q: Ratios): TargetCheck[] {
     const large = r.listScaling[r.listScaling.length - 1];
     for (const page of ['first', 'middle'] as const) {
       const factor = round(large[page].singleP50Ms / small[page].singleP50Ms);
-      checks.push({ goal: `list latency (${page} page) at ${large.products.toLocaleString('en')} products ≤ 2× at ${small.products}`, measured: `${factor}×`, met: factor <= 2 });
+      checks.push({
+        goal: `list latency (${page} page) at ${large.products.toLocaleString('en')} products ≤ 2× at ${small.products}`,
+        measured: `${factor}×`,
+        met: factor <= 2,
+      });
     }
   }
   return checks;
@@ -108,14 +114,17 @@ function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
 }
 
-const n = (value: number | undefined, digits = 0) => (value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }));
+const n = (value: number | undefined, digits = 0) =>
+  value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 
 /** The one table the bench prints: absolute figures, then ratios, then the targets. */
 export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
   const out: string[] = [];
   out.push(`sx-sandbox benchmark · ${r.date} · ${r.machine.cpu} × ${r.machine.cores} · ${r.machine.memoryGb} GB · ${r.machine.os} · Node ${r.machine.node}`);
-  out.push(`autocannon ${r.settings.connections} connections, ${r.settings.seconds} s per run, ${r.settings.rounds} alternating rounds (medians); ${r.settings.rateLimits}`);
+  out.push(
+    `autocannon ${r.settings.connections} connections, ${r.settings.seconds} s per run, ${r.settings.rounds} alternating rounds (medians); ${r.settings.rateLimits}`,
+  );
   out.push('');
   const targets = [SANDBOX, EXPRESS, PRISM, PRISM_QUIET].filter((t) => r.throughput[t]);
   const head = ['req/s · p50/p99 ms · CPU µs/req', ...targets, ...targets.slice(1).map((t) => `÷ ${t}`)];
@@ -135,16 +144,25 @@ export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
   if (ROUTES.some((route) => targets.some((t) => r.throughput[t]?.[route]?.wrong))) out.push('  ! some answers had an unexpected status: see latest.json');
   out.push('');
   const cold = Object.entries(r.coldStart).map(([name, c]) => `${name} ${n(c.medianMs)} ms`);
-  if (cold.length) out.push(`cold start (spawn → first 200, median of ${r.settings.coldStartRuns}): ${cold.join(' · ')} · sandbox ÷ Prism ${q.coldStartVsPrism.toFixed(2)}×`);
+  if (cold.length)
+    out.push(`cold start (spawn → first 200, median of ${r.settings.coldStartRuns}): ${cold.join(' · ')} · sandbox ÷ Prism ${q.coldStartVsPrism.toFixed(2)}×`);
   else out.push('cold start: skipped (not selected (BENCH_ONLY))');
   if ('skipped' in r.memory) out.push(`memory: skipped (${r.memory.skipped})`);
   else {
     const t = r.memory.tenants.readings;
     const p = r.memory.products.readings;
     out.push(
-      `memory (RSS after full GC): start ${mb(t[0].rss)} · ${t.slice(1).map((x) => `${x.label} ${mb(x.rss)}`).join(' · ')} → ${n(r.memory.tenants.rssPerTenant / 1024, 1)} KB RSS (${n(r.memory.tenants.heapPerTenant / 1024, 1)} KB heap) per tenant`,
+      `memory (RSS after full GC): start ${mb(t[0].rss)} · ${t
+        .slice(1)
+        .map((x) => `${x.label} ${mb(x.rss)}`)
+        .join(' · ')} → ${n(r.memory.tenants.rssPerTenant / 1024, 1)} KB RSS (${n(r.memory.tenants.heapPerTenant / 1024, 1)} KB heap) per tenant`,
     );
-    out.push(`                           ${p.slice(1).map((x) => `${x.label} ${mb(x.rss)}`).join(' · ')} → ${n(r.memory.products.rssPerProduct)} B RSS (${n(r.memory.products.heapPerProduct)} B heap) per product`);
+    out.push(
+      `                           ${p
+        .slice(1)
+        .map((x) => `${x.label} ${mb(x.rss)}`)
+        .join(' · ')} → ${n(r.memory.products.rssPerProduct)} B RSS (${n(r.memory.products.heapPerProduct)} B heap) per product`,
+    );
   }
   if (Array.isArray(r.listScaling)) {
     out.push(
@@ -153,7 +171,9 @@ export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
     out.push(`list throughput (first page, req/s): ${r.listScaling.map((p) => `${p.products.toLocaleString('en')}: ${n(p.first.rps)}`).join(' · ')}`);
   } else out.push(`list scaling: skipped (${r.listScaling.skipped})`);
   if (Array.isArray(r.fanout)) {
-    out.push(`webhook fan-out (state change → delivery): ${r.fanout.map((f) => `${f.endpoints} endpoint${f.endpoints > 1 ? 's' : ''} p50 ${f.p50Ms.toFixed(1)} / p99 ${f.p99Ms.toFixed(1)} ms`).join(' · ')}`);
+    out.push(
+      `webhook fan-out (state change → delivery): ${r.fanout.map((f) => `${f.endpoints} endpoint${f.endpoints > 1 ? 's' : ''} p50 ${f.p50Ms.toFixed(1)} / p99 ${f.p99Ms.toFixed(1)} ms`).join(' · ')}`,
+    );
   } else out.push(`webhook fan-out: skipped (${r.fanout.skipped})`);
   if ('skipped' in r.doors) out.push(`in-process doors: skipped (${r.doors.skipped})`);
   else {

@@ -141,11 +141,23 @@ async function coldStartSection(): Promise<Results['coldStart']> {
   const headers = { authorization: `Bearer ${KEY}` };
   const launches: Launch[] = [
     { name: SANDBOX, command: process.execPath, args: sandboxArgs, path: '/v1/products', headers },
-    { name: 'Prism', command: process.execPath, args: (p) => [PRISM_BIN, 'mock', SPEC, '-h', '127.0.0.1', '-p', String(p), '-v', 'error'], path: '/v1/products', headers },
+    {
+      name: 'Prism',
+      command: process.execPath,
+      args: (p) => [PRISM_BIN, 'mock', SPEC, '-h', '127.0.0.1', '-p', String(p), '-v', 'error'],
+      path: '/v1/products',
+      headers,
+    },
   ];
   try {
     readFileSync(payloadFile);
-    launches.push({ name: 'bare Express', command: process.execPath, args: (p) => [join(BUILT, 'bareExpress.js'), '--port', String(p), '--payloads', payloadFile], path: '/v1/products', headers });
+    launches.push({
+      name: 'bare Express',
+      command: process.execPath,
+      args: (p) => [join(BUILT, 'bareExpress.js'), '--port', String(p), '--payloads', payloadFile],
+      path: '/v1/products',
+      headers,
+    });
   } catch {
     // no payloads without the throughput section: bare Express is only a reference here
   }
@@ -154,7 +166,12 @@ async function coldStartSection(): Promise<Results['coldStart']> {
 
 async function listSection(): Promise<Results['listScaling']> {
   log('\n▸ list latency from 100 to 100,000 products');
-  const server = await start('sandbox (filled)', (p) => [join(BUILT, 'sandboxServer.js'), '--port', String(p), '--fill', LIST_SIZES.join(',')], '/v1/products', true);
+  const server = await start(
+    'sandbox (filled)',
+    (p) => [join(BUILT, 'sandboxServer.js'), '--port', String(p), '--fill', LIST_SIZES.join(',')],
+    '/v1/products',
+    true,
+  );
   try {
     return await measureListScaling(server, Math.min(3, settings.seconds), settings.connections, log);
   } finally {
@@ -164,12 +181,22 @@ async function listSection(): Promise<Results['listScaling']> {
 
 async function fanoutSection(): Promise<Results['fanout']> {
   log('\n▸ webhook fan-out');
-  const server = await start('sandbox (webhooks)', (p) => [join(BUILT, 'sandboxServer.js'), '--port', String(p), '--webhook-endpoints', '64'], '/v1/products', true);
+  const server = await start(
+    'sandbox (webhooks)',
+    (p) => [join(BUILT, 'sandboxServer.js'), '--port', String(p), '--webhook-endpoints', '64'],
+    '/v1/products',
+    true,
+  );
   try {
-    return await measureFanout(server, KEY, [
-      { endpoints: 1, triggers: 100 },
-      { endpoints: 50, triggers: 20 },
-    ], log);
+    return await measureFanout(
+      server,
+      KEY,
+      [
+        { endpoints: 1, triggers: 100 },
+        { endpoints: 50, triggers: 20 },
+      ],
+      log,
+    );
   } finally {
     await stop(server);
   }
@@ -185,7 +212,13 @@ async function main(): Promise<void> {
   const skipped = { skipped: 'not selected (BENCH_ONLY)' };
   const results: Results = {
     date: new Date().toISOString().slice(0, 10),
-    machine: { cpu: cpus()[0]?.model.trim() ?? 'unknown', cores: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), os: `${osType()} ${release()}`, node: process.version },
+    machine: {
+      cpu: cpus()[0]?.model.trim() ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      os: `${osType()} ${release()}`,
+      node: process.version,
+    },
     settings,
     notes,
     throughput: only.has('throughput') ? await throughputSection(notes) : {},

@@ -39,7 +39,12 @@ function gc(): void {
 
 /** One size, in this process. */
 function measure(products: number): StateFigures {
-  const sandbox = createSandbox({ clock: new ManualClock(), clockMode: 'frozen', caps: { resourcesPerTenant: products + 1000 }, memory: { shopBytes: 2 ** 31, processBytes: 2 ** 32 } });
+  const sandbox = createSandbox({
+    clock: new ManualClock(),
+    clockMode: 'frozen',
+    caps: { resourcesPerTenant: products + 1000 },
+    memory: { shopBytes: 2 ** 31, processBytes: 2 ** 32 },
+  });
   const shop = sandbox.demo;
   addProducts(sandbox, shop, products - shop.products.size);
   const write = () => addProducts(sandbox, shop, 1);
@@ -92,7 +97,12 @@ function measure(products: number): StateFigures {
 export function measureState(root: string, log: (line: string) => void): StateFigures[] {
   const figures: StateFigures[] = [];
   for (const size of STATE_SIZES) {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(size)], { cwd: root, timeout: 180_000, maxBuffer: 1 << 20, env: { ...process.env, SX_SANDBOX_QUIET: '1' } });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), String(size)], {
+      cwd: root,
+      timeout: 180_000,
+      maxBuffer: 1 << 20,
+      env: { ...process.env, SX_SANDBOX_QUIET: '1' },
+    });
     const f = JSON.parse(out.toString().trim().split('\n').pop()!) as StateFigures;
     figures.push(f);
     log(

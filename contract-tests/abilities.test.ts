@@ -23,7 +23,14 @@ const without = new Map<string, MintedKey>();
 let cannotMint: NotPossible | undefined;
 beforeAll(async () => {
   try {
-    for (const missing of ABILITIES) without.set(missing, await s.mint(`without-${missing}`, ABILITIES.filter((a) => a !== missing)));
+    for (const missing of ABILITIES)
+      without.set(
+        missing,
+        await s.mint(
+          `without-${missing}`,
+          ABILITIES.filter((a) => a !== missing),
+        ),
+      );
   } catch (err) {
     if (!(err instanceof NotPossible)) throw err;
     cannotMint = new NotPossible(err.message, { operationIds: guarded.map((op) => op.operationId), statuses: [403] });

@@ -9,7 +9,8 @@ const s = session('auth', { ownKey: false });
 /** Every authenticated operation the target has, from the spec. */
 const authenticated = operations.filter((op) => op.authenticated && (!op.sandboxOnly || hasRoute(op.operationId)));
 
-const base62 = (n: number) => Array.from({ length: n }, () => '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 62)]).join('');
+const base62 = (n: number) =>
+  Array.from({ length: n }, () => '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'[Math.floor(Math.random() * 62)]).join('');
 
 /** Credentials that must all be 401: the revoked one is filled in once it exists. */
 const credentials: Record<string, { authorization?: string }> = {
@@ -23,7 +24,10 @@ const credentials: Record<string, { authorization?: string }> = {
 async function expect401(op: SpecOperation, name: string, authorization: string | undefined) {
   const path = fillPath(op);
   // No body: authentication is checked before anything else is looked at.
-  const reply = authorization === undefined ? await s.admin.call(op.method, path, undefined, { key: null }) : await s.admin.call(op.method, path, undefined, { authorization });
+  const reply =
+    authorization === undefined
+      ? await s.admin.call(op.method, path, undefined, { key: null })
+      : await s.admin.call(op.method, path, undefined, { authorization });
   expect(reply.status, `${op.operationId} with ${name}`).toBe(401);
   expect(reply.body.type).toBe('unauthenticated');
   expect(reply.headers['www-authenticate'], 'WWW-Authenticate names the scheme').toMatch(/^Bearer\b/i);

@@ -53,7 +53,9 @@ function kindTable(): string {
   const assertions = ledger.filter((e): e is Extract<LedgerEntry, { kind: 'assertion' }> => e.kind === 'assertion');
   const kinds = ['reference', 'decision', 'sandbox-only'] as const;
   const count = (kind: string, outcome: string) => assertions.filter((a) => a.assertion === kind && a.outcome === outcome).length;
-  const lines = kinds.map((k) => `  ${k.padEnd(13)} ${String(count(k, 'passed')).padStart(5)} ${String(count(k, 'failed')).padStart(7)} ${String(count(k, 'skipped')).padStart(8)}`);
+  const lines = kinds.map(
+    (k) => `  ${k.padEnd(13)} ${String(count(k, 'passed')).padStart(5)} ${String(count(k, 'failed')).padStart(7)} ${String(count(k, 'skipped')).padStart(8)}`,
+  );
   return [`contract assertions by kind (the coverage test itself not counted)`, `  ${'kind'.padEnd(13)} passed  failed  skipped`, ...lines].join('\n');
 }
 

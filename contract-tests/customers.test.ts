@@ -38,7 +38,11 @@ describe('customers are derived from orders, by email', () => {
   check('a first order creates the customer; a second one adds to its count and lifetime', async () => {
     const email = shop.email('new-customer');
     const first = await shop.simulate({ email });
-    if (!first) throw new NotPossible('needs orders from a new email, which only a sandbox can simulate', { operationIds: ['getCustomer', 'listCustomers'], statuses: [] });
+    if (!first)
+      throw new NotPossible('needs orders from a new email, which only a sandbox can simulate', {
+        operationIds: ['getCustomer', 'listCustomers'],
+        statuses: [],
+      });
     const customer = (await s.api.get(`/v1/customers/${first.customer_id}`)).body as Customer;
     expectMembers(customer, { id: first.customer_id, email, orders_count: 1, lifetime_cents: first.total_cents });
     expect(customer.orders!.map((o) => o.id)).toEqual([first.id]);
@@ -51,7 +55,10 @@ describe('customers are derived from orders, by email', () => {
     expect(after.last_seen_at >= customer.last_seen_at).toBe(true);
 
     const listed = (await walk(s.api, '/v1/customers', 100)).filter((c) => c.email === email);
-    expect(listed.map((c) => c.id), 'one customer per email').toEqual([first.customer_id]);
+    expect(
+      listed.map((c) => c.id),
+      'one customer per email',
+    ).toEqual([first.customer_id]);
     expectSameObject(listed[0], { ...after, orders: undefined }, 'the customer in the list and on its own');
 
     // a refund takes from the lifetime value: the sum of total − refunded over paid orders

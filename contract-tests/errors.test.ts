@@ -30,7 +30,10 @@ function send(api: Client, op: SpecOperation, v: Variant, extra: Record<string, 
 function ownKey(name: string): () => Client {
   let api: Client | undefined;
   beforeAll(async () => {
-    api = await s.mint(name).then((key) => s.admin.as(key.secret), () => s.api);
+    api = await s.mint(name).then(
+      (key) => s.admin.as(key.secret),
+      () => s.api,
+    );
   });
   return () => api ?? s.api;
 }
@@ -47,14 +50,17 @@ function expectProblem(reply: Reply, status: number, type: string, label: string
   if (!field) return;
   if (status === 422) return expectErrorsName(reply.body, field, label);
   decided(undefined, 'a 400 carries an errors map keyed by field path', () => {
-    expect(Object.keys(reply.body.errors ?? {}).map((f) => f.toLowerCase()), `${label}: the errors map names ${field}`).toContain(field.toLowerCase());
+    expect(
+      Object.keys(reply.body.errors ?? {}).map((f) => f.toLowerCase()),
+      `${label}: the errors map names ${field}`,
+    ).toContain(field.toLowerCase());
   });
 }
 
 describe('400 invalid_request', () => {
   const api = ownKey('bad-requests');
   if (target.env.viaPrism) {
-    process.stdout.write('[contract] not sending unparsable JSON: Prism\'s proxy answers it itself and never forwards it to the target\n');
+    process.stdout.write("[contract] not sending unparsable JSON: Prism's proxy answers it itself and never forwards it to the target\n");
   }
   for (const op of documenting(400)) {
     const reference = badRequests(op).filter((v) => !v.decision);
@@ -150,17 +156,19 @@ describe('413 payload_too_large and 415 unsupported_media_type', () => {
         const reply = await bodies().call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/json', data: oversized } });
         expectProblem(reply, 413, 'payload_too_large', op.operationId);
       },
-      { kind: 'decision', why: '413 payload_too_large is not in the reference\'s table', scope: { operationIds: [op.operationId], statuses: [413] } },
+      { kind: 'decision', why: "413 payload_too_large is not in the reference's table", scope: { operationIds: [op.operationId], statuses: [413] } },
     );
   }
   for (const op of documenting(415)) {
     check(
       `${op.operationId}: a form-encoded body`,
       async () => {
-        const reply = await bodies().call(op.method, harmlessPath(op), undefined, { raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' } });
+        const reply = await bodies().call(op.method, harmlessPath(op), undefined, {
+          raw: { type: 'application/x-www-form-urlencoded', data: 'name=contract' },
+        });
         expectProblem(reply, 415, 'unsupported_media_type', op.operationId);
       },
-      { kind: 'decision', why: '415 unsupported_media_type is not in the reference\'s table', scope: { operationIds: [op.operationId], statuses: [415] } },
+      { kind: 'decision', why: "415 unsupported_media_type is not in the reference's table", scope: { operationIds: [op.operationId], statuses: [415] } },
     );
   }
 });
@@ -173,15 +181,19 @@ describe('every problem', () => {
     expectProblem(reply, 404, 'not_found', 'getProduct on an unknown id');
   });
 
-  check('carries the request id, echoed from X-Request-Id, and the request path as instance', async () => {
-    const requestId = `contract-${target.runId}-rid`;
-    const op = operation('getProduct');
-    const path = fillPath(op, { id: unknownId(pathParams(op)[0], target.runId) });
-    const reply = await s.api.get(path, { headers: { 'x-request-id': requestId } });
-    expect(reply.status).toBe(404);
-    expect(reply.headers['x-request-id']).toBe(requestId);
-    expect(reply.body.request_id).toBe(requestId);
-    expect(reply.body.instance).toBe(path);
-    expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
-  }, { kind: 'decision', why: 'X-Request-Id, request_id and instance are not in the reference' });
+  check(
+    'carries the request id, echoed from X-Request-Id, and the request path as instance',
+    async () => {
+      const requestId = `contract-${target.runId}-rid`;
+      const op = operation('getProduct');
+      const path = fillPath(op, { id: unknownId(pathParams(op)[0], target.runId) });
+      const reply = await s.api.get(path, { headers: { 'x-request-id': requestId } });
+      expect(reply.status).toBe(404);
+      expect(reply.headers['x-request-id']).toBe(requestId);
+      expect(reply.body.request_id).toBe(requestId);
+      expect(reply.body.instance).toBe(path);
+      expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+    },
+    { kind: 'decision', why: 'X-Request-Id, request_id and instance are not in the reference' },
+  );
 });

@@ -9,7 +9,8 @@ const shop = new Shop(s);
 
 const REFUND = ['refundOrder'];
 const errorFields = (body: { errors?: Record<string, unknown> }) => Object.keys(body.errors ?? {});
-const refund = (id: string, body: Record<string, unknown>, what = 'refund') => s.api.post(`/v1/orders/${id}/refund`, body, { idempotencyKey: s.idempotencyKey(what) });
+const refund = (id: string, body: Record<string, unknown>, what = 'refund') =>
+  s.api.post(`/v1/orders/${id}/refund`, body, { idempotencyKey: s.idempotencyKey(what) });
 
 describe('listOrders and getOrder', () => {
   check('an order reads the same in the list and on its own', async () => {
@@ -29,7 +30,14 @@ describe('refundOrder', () => {
     const order = await shop.paidOrder(REFUND, 2);
     const reply = await refund(order.id, { amount_cents: 1, reason: 'requested_by_buyer', note: 'contract suite' }, 'partial');
     expect(reply.status).toBe(200);
-    expectMembers(reply.body, { order_id: order.id, status: 'processing', amount_cents: 1, reason: 'requested_by_buyer', note: 'contract suite', succeeded_at: null });
+    expectMembers(reply.body, {
+      order_id: order.id,
+      status: 'processing',
+      amount_cents: 1,
+      reason: 'requested_by_buyer',
+      note: 'contract suite',
+      succeeded_at: null,
+    });
     const after = await getOrder(s, order.id);
     expect(after.status).toBe(order.status);
     expect(sandboxMember(after, 'refunded_cents')).toBe(order.refunded_cents + 1);

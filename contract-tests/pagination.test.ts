@@ -78,7 +78,10 @@ describe('filters', () => {
   check('products by status and type', async () => {
     for (const status of ['active', 'archived']) {
       const items = await walk(s.api, '/v1/products', 100, { status });
-      expect(items.every((p) => p.status === status), `status=${status}`).toBe(true);
+      expect(
+        items.every((p) => p.status === status),
+        `status=${status}`,
+      ).toBe(true);
     }
     const keys = await walk(s.api, '/v1/products', 100, { type: 'license_key' });
     expect(keys.every((p) => p.type === 'license_key')).toBe(true);

@@ -76,7 +76,10 @@ describe('createPayout', () => {
 
 describe('payout rules (422, naming the field)', () => {
   check('an asset the chain does not carry', async () => {
-    const reply = await s.api.post('/v1/payouts', payout({ chain: 'bitcoin', asset: 'USDT', destination_address: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' }));
+    const reply = await s.api.post(
+      '/v1/payouts',
+      payout({ chain: 'bitcoin', asset: 'USDT', destination_address: 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq' }),
+    );
     expect(reply.status).toBe(422);
     expectErrorsName(reply.body, 'body.asset');
   });

@@ -18,7 +18,16 @@ describe('createProduct', () => {
     const name = s.unique('Create Me');
     const reply = await create({ name, description: 'made by the contract suite', stock: 7 });
     const product = reply.body;
-    expectMembers(product, { name, type: 'account', price_cents: 1500, currency: 'USD', stock: 7, status: 'active', description: 'made by the contract suite', archived_at: null });
+    expectMembers(product, {
+      name,
+      type: 'account',
+      price_cents: 1500,
+      currency: 'USD',
+      stock: 7,
+      status: 'active',
+      description: 'made by the contract suite',
+      archived_at: null,
+    });
     expect(product.slug).toMatch(/^contract-products-create-me-/);
     if ('updated_at' in product) expect(product.updated_at).toBe(product.created_at);
     const fetched = await s.api.get(`/v1/products/${product.id}`);
@@ -57,7 +66,8 @@ describe('updateProduct', () => {
     // "sends back the full updated object": what a read returns, member for member
     const fetched = (await s.api.get(`/v1/products/${product.id}`)).body;
     expectMembers(fetched, { ...unchanged, price_cents: 999 }, 'the product read after the patch');
-    for (const [name, value] of Object.entries(fetched)) if (name !== 'updated_at' && (decisionsHold() || name in reply.body)) expect(reply.body[name], `PATCH answers ${name} as a read does`).toEqual(value);
+    for (const [name, value] of Object.entries(fetched))
+      if (name !== 'updated_at' && (decisionsHold() || name in reply.body)) expect(reply.body[name], `PATCH answers ${name} as a read does`).toEqual(value);
     const second = await s.api.patch(`/v1/products/${product.id}`, { description: 'cheaper' });
     expectMembers(second.body, { ...unchanged, price_cents: 999, description: 'cheaper' }, 'a second patch keeps the first');
   });
@@ -81,7 +91,10 @@ describe('archiveProduct', () => {
     expectMembers(fetched.body, { status: 'archived', archived_at: first.body.archived_at });
     // archived products stay listed, in the unfiltered list and under status=archived
     const unfiltered = await walk(s.api, '/v1/products', 100);
-    expect(unfiltered.map((p) => p.id), 'the unfiltered list holds archived products').toContain(product.id);
+    expect(
+      unfiltered.map((p) => p.id),
+      'the unfiltered list holds archived products',
+    ).toContain(product.id);
     const archived = await walk(s.api, '/v1/products', 100, { status: 'archived' });
     expect(archived.map((p) => p.id)).toContain(product.id);
     expect((await walk(s.api, '/v1/products', 100, { status: 'active' })).map((p) => p.id)).not.toContain(product.id);

@@ -31,7 +31,7 @@ async function freshKey(what: string): Promise<Client> {
   return s.admin.as(key.secret, false);
 }
 
-async function burst(api: Client, send: () => Promise<Reply>, quota: number): Promise<{ accepted: Reply[]; limited: Reply }> {
+async function burst(_api: Client, send: () => Promise<Reply>, quota: number): Promise<{ accepted: Reply[]; limited: Reply }> {
   const accepted: Reply[] = [];
   // a limiter that refills (a token bucket) may admit more while the burst runs: allow for it, but not for ever
   for (let i = 0; i < quota * 2; i++) {
@@ -78,7 +78,10 @@ describe('RateLimit headers', () => {
     expect(write.status).toBe(400); // refused requests count too
     expect(write.headers['ratelimit-policy']).toBe(`"${POLICY.write.name}";q=${POLICY.write.quota};w=60`);
     expect(write.headers.ratelimit).toMatch(new RegExp(`^"${POLICY.write.name}";r=\\d+;t=\\d+$`));
-    for (const [cls, first] of [['read', read], ['write', write]] as const) {
+    for (const [cls, first] of [
+      ['read', read],
+      ['write', write],
+    ] as const) {
       expect(remaining(first), `a fresh key starts at ${POLICY[cls].quota} - 1`).toBe(POLICY[cls].quota - 1);
       // six more at once: all are counted; a quota that refills as it goes may give back a couple meanwhile
       const send = () => (cls === 'read' ? api.get('/v1/products?limit=1') : api.post('/v1/products', { contract_suite_probe: true }));

@@ -40,7 +40,9 @@ async function expect404(client: Client, method: string, path: string, body?: un
 async function ids(client: Client, path: string): Promise<string[]> {
   const reply = await client.get(path);
   expect(reply.status).toBe(200);
-  return reply.body.object === 'list' && reply.body.has_more !== undefined ? (await walk(client, path, 100)).map((i) => i.id) : reply.body.data.map((i: { id: string }) => i.id);
+  return reply.body.object === 'list' && reply.body.has_more !== undefined
+    ? (await walk(client, path, 100)).map((i) => i.id)
+    : reply.body.data.map((i: { id: string }) => i.id);
 }
 
 describe("another shop's resources are 404 and unlisted", () => {
@@ -60,7 +62,11 @@ describe("another shop's resources are 404 and unlisted", () => {
   check('orders and customers', async () => {
     const b = them(['getOrder', 'refundOrder', 'resendOrder', 'getCustomer']);
     const order = await shop.simulate();
-    if (!order) throw new NotPossible('needs an order only this shop has, which only a sandbox can simulate', { operationIds: ['getOrder', 'refundOrder', 'resendOrder', 'getCustomer'], statuses: [] });
+    if (!order)
+      throw new NotPossible('needs an order only this shop has, which only a sandbox can simulate', {
+        operationIds: ['getOrder', 'refundOrder', 'resendOrder', 'getCustomer'],
+        statuses: [],
+      });
     await expect404(b, 'GET', `/v1/orders/${order.id}`);
     await expect404(b, 'POST', `/v1/orders/${order.id}/refund`, { amount_cents: 1 });
     await expect404(b, 'POST', `/v1/orders/${order.id}/resend`);
@@ -94,7 +100,12 @@ describe("another shop's resources are 404 and unlisted", () => {
   check('payouts', async () => {
     const b = them(['listPayouts']);
     await shop.simulate();
-    const created = await s.api.post('/v1/payouts', { chain: 'tron', asset: 'USDT', amount_cents: 1, destination_address: 'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Qm' });
+    const created = await s.api.post('/v1/payouts', {
+      chain: 'tron',
+      asset: 'USDT',
+      amount_cents: 1,
+      destination_address: 'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Qm',
+    });
     if (created.status === 422) throw new NotPossible(`this shop cannot pay out: ${created.body.detail}`, { operationIds: ['listPayouts'], statuses: [] });
     expect(created.status).toBe(201);
     expect(await ids(b, '/v1/payouts')).not.toContain(created.body.id);

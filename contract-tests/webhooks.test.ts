@@ -26,7 +26,10 @@ afterAll(() => receiver?.close());
 
 /** The receiver, or a skip saying why there is none. */
 function needReceiver(): Receiver {
-  if (!receiver) throw new NotPossible(`${target.baseUrl} cannot reach a receiver on this machine: set SX_WEBHOOK_PUBLIC_URL (and SX_WEBHOOK_LISTEN) to test deliveries`, { operationIds: DELIVERY_OPS });
+  if (!receiver)
+    throw new NotPossible(`${target.baseUrl} cannot reach a receiver on this machine: set SX_WEBHOOK_PUBLIC_URL (and SX_WEBHOOK_LISTEN) to test deliveries`, {
+      operationIds: DELIVERY_OPS,
+    });
   return receiver;
 }
 
@@ -56,11 +59,17 @@ async function newProduct(what: string) {
 
 /** The first delivery of any event of a family (`product.`) about an object: the reference names the family, not its events. */
 function deliveredAbout(endpoint: Endpoint, family: string, objectId: string) {
-  return needReceiver().waitFor((d) => d.path === endpoint.path && String(d.headers['webhook-event-type']).startsWith(family) && d.raw.includes(objectId), `a ${family}* event for ${objectId} on ${endpoint.path}`);
+  return needReceiver().waitFor(
+    (d) => d.path === endpoint.path && String(d.headers['webhook-event-type']).startsWith(family) && d.raw.includes(objectId),
+    `a ${family}* event for ${objectId} on ${endpoint.path}`,
+  );
 }
 
 function deliveredFor(endpoint: Endpoint, type: string, objectId: string) {
-  return needReceiver().waitFor((d) => d.path === endpoint.path && d.headers['webhook-event-type'] === type && d.raw.includes(objectId), `${type} for ${objectId} on ${endpoint.path}`);
+  return needReceiver().waitFor(
+    (d) => d.path === endpoint.path && d.headers['webhook-event-type'] === type && d.raw.includes(objectId),
+    `${type} for ${objectId} on ${endpoint.path}`,
+  );
 }
 
 /**
@@ -72,7 +81,9 @@ async function fireTest(endpoint: Endpoint, event?: string) {
   const before = needReceiver().deliveries.length;
   const reply = await s.api.post(`/v1/webhooks/${endpoint.id}/test`, event ? { event } : undefined);
   const type = event ?? 'order.paid';
-  const delivery = needReceiver().deliveries.slice(before).find((d) => d.path === endpoint.path && d.headers['webhook-event-type'] === type);
+  const delivery = needReceiver()
+    .deliveries.slice(before)
+    .find((d) => d.path === endpoint.path && d.headers['webhook-event-type'] === type);
   return { reply, delivery, type };
 }
 
@@ -134,7 +145,8 @@ describe('testWebhook', () => {
   });
 
   check('reports response_code 0 when nothing answers', async () => {
-    if (!target.loopback) skipBecause('needs a closed port the target can try: only when the target runs on this machine', { operationIds: ['testWebhook'], statuses: [] });
+    if (!target.loopback)
+      skipBecause('needs a closed port the target can try: only when the target runs on this machine', { operationIds: ['testWebhook'], statuses: [] });
     unreachable ??= await closedPort();
     const reply = await s.api.post('/v1/webhooks', { url: `http://127.0.0.1:${unreachable}/nobody`, events: ['*'] });
     expect(reply.status).toBe(201);
@@ -146,22 +158,29 @@ describe('testWebhook', () => {
 });
 
 describe('event deliveries', () => {
-  check('every product change reaches the endpoints whose filter matches, signed, and no others', async () => {
-    const family = await register(['product.*']);
-    const orders = await register(['order.paid']);
-    const product = await newProduct('Evented');
-    const created = expectVerified(family, await deliveredFor(family, 'product.created', product.id), 'product.created', product.id);
-    await s.api.patch(`/v1/products/${product.id}`, { price_cents: 701 });
-    const updated = expectVerified(family, await deliveredFor(family, 'product.updated', product.id), 'product.updated', product.id);
-    expect((updated.data.object as { price_cents?: number }).price_cents).toBe(701);
-    await s.api.delete(`/v1/products/${product.id}`);
-    expectVerified(family, await deliveredFor(family, 'product.archived', product.id), 'product.archived', product.id);
-    expect(new Set([created.id, updated.id]).size, 'each event has its own id').toBe(2);
-    // (other runs sharing the shop may cause real order.paid deliveries there; none may be about this product)
-    const heard = needReceiver().on(orders.path);
-    expect(heard.filter((d) => d.raw.includes(product.id)), 'an order.paid endpoint hears nothing of products').toHaveLength(0);
-    expect(heard.every((d) => d.headers['webhook-event-type'] === 'order.paid')).toBe(true);
-  }, { kind: 'decision', why: 'the names inside the product.* family (product.created, product.updated, product.archived) are this sandbox\'s' });
+  check(
+    'every product change reaches the endpoints whose filter matches, signed, and no others',
+    async () => {
+      const family = await register(['product.*']);
+      const orders = await register(['order.paid']);
+      const product = await newProduct('Evented');
+      const created = expectVerified(family, await deliveredFor(family, 'product.created', product.id), 'product.created', product.id);
+      await s.api.patch(`/v1/products/${product.id}`, { price_cents: 701 });
+      const updated = expectVerified(family, await deliveredFor(family, 'product.updated', product.id), 'product.updated', product.id);
+      expect((updated.data.object as { price_cents?: number }).price_cents).toBe(701);
+      await s.api.delete(`/v1/products/${product.id}`);
+      expectVerified(family, await deliveredFor(family, 'product.archived', product.id), 'product.archived', product.id);
+      expect(new Set([created.id, updated.id]).size, 'each event has its own id').toBe(2);
+      // (other runs sharing the shop may cause real order.paid deliveries there; none may be about this product)
+      const heard = needReceiver().on(orders.path);
+      expect(
+        heard.filter((d) => d.raw.includes(product.id)),
+        'an order.paid endpoint hears nothing of products',
+      ).toHaveLength(0);
+      expect(heard.every((d) => d.headers['webhook-event-type'] === 'order.paid')).toBe(true);
+    },
+    { kind: 'decision', why: "the names inside the product.* family (product.created, product.updated, product.archived) are this sandbox's" },
+  );
 
   check("the reference's order and customer events arrive for real, after the state change that causes them", async () => {
     const endpoint = await register(['order.paid', 'order.delivered', 'order.refunded', 'order.failed', 'customer.created']);
@@ -201,12 +220,15 @@ describe('event deliveries', () => {
     // The first retry is due 5 s later on the shop's clock. Where the target lets the suite move that clock it
     // does, again until the retry comes: the target schedules it only once it has read the 503.
     const isRetry = (d: Delivery) => d.path === endpoint.path && d !== first && d.headers['webhook-id'] === first.headers['webhook-id'];
-    const retry = await eventually(async () => {
-      if (hasRoute('advanceClock')) expect((await s.admin.post('/v1/test_helpers/clock/advance', { seconds: 6 })).status).toBe(200);
-      const found = needReceiver().deliveries.find(isRetry);
-      if (!found) throw new Error('no retry yet');
-      return found;
-    }, hasRoute('advanceClock') ? 100 : 500);
+    const retry = await eventually(
+      async () => {
+        if (hasRoute('advanceClock')) expect((await s.admin.post('/v1/test_helpers/clock/advance', { seconds: 6 })).status).toBe(200);
+        const found = needReceiver().deliveries.find(isRetry);
+        if (!found) throw new Error('no retry yet');
+        return found;
+      },
+      hasRoute('advanceClock') ? 100 : 500,
+    );
     expect(retry.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(retry.answered).toBe(200);
     expectVerified(endpoint, retry, String(first.headers['webhook-event-type']), product.id);
@@ -223,30 +245,38 @@ describe('event deliveries', () => {
     const product = await newProduct('After delete');
     // once the endpoint still registered has heard of it, the deleted one would have too
     await deliveredAbout(barrier, 'product.', product.id);
-    expect(needReceiver().on(gone.path).filter((d) => d.raw.includes(product.id))).toHaveLength(0);
+    expect(
+      needReceiver()
+        .on(gone.path)
+        .filter((d) => d.raw.includes(product.id)),
+    ).toHaveLength(0);
   });
 });
 
 describe('listWebhookDeliveries (sandbox only)', () => {
-  check('logs each attempt, newest first, with its outcome; test deliveries are not logged', async () => {
-    if (!hasRoute('listWebhookDeliveries')) skipBecause('the target has no delivery log (sandbox-only)', { operationIds: ['listWebhookDeliveries'] });
-    const endpoint = await register(['product.*']);
-    const test = (await fireTest(endpoint, 'product.created')).delivery!;
-    const product = await newProduct('Logged');
-    const created = await deliveredFor(endpoint, 'product.created', product.id);
-    await s.api.patch(`/v1/products/${product.id}`, { price_cents: 702 });
-    const updated = await deliveredFor(endpoint, 'product.updated', product.id);
-    const mine = [updated, created].map((d) => d.headers['webhook-id']);
-    // the target logs an attempt's outcome once it has read the answer; another run's events may be logged too
-    await eventually(async () => {
-      const log = await walk(s.api, `/v1/webhooks/${endpoint.id}/deliveries`, 1);
-      const ours = log.filter((d) => mine.includes(d.event_id as string));
-      expect(ours.map((d) => d.event_id)).toEqual(mine);
-      expect(ours.map((d) => d.event_type)).toEqual(['product.updated', 'product.created']);
-      expect(ours.every((d) => d.status === 'succeeded' && d.response_code === 200 && d.attempt === 1)).toBe(true);
-      expect(log.map((d) => d.event_id)).not.toContain(test.headers['webhook-id']);
-    });
-  }, { kind: 'sandbox-only' });
+  check(
+    'logs each attempt, newest first, with its outcome; test deliveries are not logged',
+    async () => {
+      if (!hasRoute('listWebhookDeliveries')) skipBecause('the target has no delivery log (sandbox-only)', { operationIds: ['listWebhookDeliveries'] });
+      const endpoint = await register(['product.*']);
+      const test = (await fireTest(endpoint, 'product.created')).delivery!;
+      const product = await newProduct('Logged');
+      const created = await deliveredFor(endpoint, 'product.created', product.id);
+      await s.api.patch(`/v1/products/${product.id}`, { price_cents: 702 });
+      const updated = await deliveredFor(endpoint, 'product.updated', product.id);
+      const mine = [updated, created].map((d) => d.headers['webhook-id']);
+      // the target logs an attempt's outcome once it has read the answer; another run's events may be logged too
+      await eventually(async () => {
+        const log = await walk(s.api, `/v1/webhooks/${endpoint.id}/deliveries`, 1);
+        const ours = log.filter((d) => mine.includes(d.event_id as string));
+        expect(ours.map((d) => d.event_id)).toEqual(mine);
+        expect(ours.map((d) => d.event_type)).toEqual(['product.updated', 'product.created']);
+        expect(ours.every((d) => d.status === 'succeeded' && d.response_code === 200 && d.attempt === 1)).toBe(true);
+        expect(log.map((d) => d.event_id)).not.toContain(test.headers['webhook-id']);
+      });
+    },
+    { kind: 'sandbox-only' },
+  );
 });
 
 /** A loopback port that nothing listens on. */

@@ -67,9 +67,13 @@ function dataModule(): string {
 function computeData(): string {
   const document = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
   const histories = Object.fromEntries(BUILT_SEEDS.map((seed) => [seed, generate(seed)]));
-  for (const [name, value] of [['the spec', document], ['the histories', histories]] as const) {
+  for (const [name, value] of [
+    ['the spec', document],
+    ['the histories', histories],
+  ] as const) {
     // only what JSON holds exactly may be built in (no Infinity, no dates)
-    if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value)) throw new Error(`${name} does not survive JSON; it cannot be built into the bundle`);
+    if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value))
+      throw new Error(`${name} does not survive JSON; it cannot be built into the bundle`);
   }
   return [
     `export const BUILT_SEEDS = ${JSON.stringify(BUILT_SEEDS)};`,

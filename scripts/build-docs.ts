@@ -60,7 +60,16 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), FILES));
   writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
 
-  const common: BuildOptions = { bundle: true, format: 'esm', platform: 'browser', target: 'es2022', minify: true, legalComments: 'none', plugins: [browserOnly], logLevel: 'silent' };
+  const common: BuildOptions = {
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    plugins: [browserOnly],
+    logLevel: 'silent',
+  };
   await build({ ...common, entryPoints: [join(root, 'src', 'docs', 'page', 'main.ts')], outfile: join(dir, FILES.script) });
   writeFileSync(join(dir, FILES.sandbox), await sandbox());
 

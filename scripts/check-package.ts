@@ -69,7 +69,13 @@ async function quickStart(): Promise<void> {
   const shown = run('npx', ['--no-install', 'sx-sandbox', '--version'], { cwd: consumer, timeoutMs: 60_000 }).stdout.trim();
   if (shown !== version) fail(`--version printed '${shown}', expected '${version}'`);
   // its own process group, so stopping it stops npx and the sandbox npx started
-  const child = spawn('npx', ['--no-install', 'sx-sandbox', '--port', '0'], { cwd: consumer, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true, shell: process.platform === 'win32' });
+  const child = spawn('npx', ['--no-install', 'sx-sandbox', '--port', '0'], {
+    cwd: consumer,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    shell: process.platform === 'win32',
+  });
   const stop = () => {
     try {
       process.kill(-child.pid!, 'SIGTERM');
@@ -97,14 +103,19 @@ async function quickStart(): Promise<void> {
     const key = /test key:\s+(sx_test_\w+)/.exec(out)?.[1] ?? fail(`no key in the banner:\n${out}`);
     const reply = await fetch(`${url}/v1/products`, { headers: { Authorization: `Bearer ${key}` } });
     const body = (await reply.json()) as { data?: { id: string }[] };
-    if (reply.status !== 200 || !body.data?.some((p) => p.id === 'prod_01J2PVQR41')) fail(`GET /v1/products answered ${reply.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (reply.status !== 200 || !body.data?.some((p) => p.id === 'prod_01J2PVQR41'))
+      fail(`GET /v1/products answered ${reply.status}: ${JSON.stringify(body).slice(0, 300)}`);
     process.stdout.write(`  ${url}/v1/products → 200, ${body.data.length} products\n`);
   } finally {
     stop();
   }
   await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
   // the sandbox itself must be gone too: nothing answers at its address any more
-  const answers = () => fetch(url, { signal: AbortSignal.timeout(1_000) }).then(() => true, () => false);
+  const answers = () =>
+    fetch(url, { signal: AbortSignal.timeout(1_000) }).then(
+      () => true,
+      () => false,
+    );
   for (let waited = 0; await answers(); waited += 100) {
     if (waited >= 5_000) fail(`sx-sandbox still answers at ${url} 5 s after SIGTERM`);
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -137,7 +148,10 @@ function readmeExample(): void {
     // from the repository the package name resolves to the package itself (self-reference through "exports")
     const fromRepo = run(process.execPath, ['--input-type=module', '--eval', code], { cwd: root, timeoutMs: 60_000 }).stdout;
     const promised = /\/\/ (20[01] .+)$/m.exec(code)?.[1] ?? fail('the example no longer says what it prints');
-    for (const [where, output] of [['installed', installed], ['repository', fromRepo]]) {
+    for (const [where, output] of [
+      ['installed', installed],
+      ['repository', fromRepo],
+    ]) {
       if (output.trim() !== promised) fail(`${where}: the example printed '${output.trim()}', the README says '${promised}'`);
     }
     process.stdout.write(`  printed '${promised}' both times\n`);

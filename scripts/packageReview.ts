@@ -11,7 +11,17 @@ export interface PackedFile {
 }
 
 /** Files start-up reads that only the build makes: a tarball without them would compute at run time again. */
-export const REQUIRED_FILES = ['LICENSE', 'README.md', 'package.json', 'dist/src/cli.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/spec.json', 'dist/generated/history-seed-1.json', 'openapi/sx.v1.yaml'];
+export const REQUIRED_FILES = [
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'dist/src/cli.js',
+  'dist/src/index.js',
+  'dist/src/index.d.ts',
+  'dist/generated/spec.json',
+  'dist/generated/history-seed-1.json',
+  'openapi/sx.v1.yaml',
+];
 
 /** What is wrong with the file list: sources, maps, fixture sources, missing files. Empty when clean. */
 export function reviewFiles(files: readonly PackedFile[]): string[] {

@@ -47,7 +47,8 @@ export type { FetchHandler } from './doors/fetch.js';
 export type { Engine } from './engine/engine.js';
 export type { SxEvent, WebhookDelivery } from './state/records.js';
 
-export interface BrowserSandboxOptions extends Pick<SandboxOptions, 'seed' | 'key' | 'clock' | 'clockMode' | 'rateLimits' | 'webhooks' | 'caps' | 'memory' | 'bodyLimitBytes'> {
+export interface BrowserSandboxOptions
+  extends Pick<SandboxOptions, 'seed' | 'key' | 'clock' | 'clockMode' | 'rateLimits' | 'webhooks' | 'caps' | 'memory' | 'bodyLimitBytes'> {
   /** makes each webhook attempt (default: a `fetch` POST, which a browser lets through only to receivers that answer CORS) */
   deliver?: Deliver;
   /** told of every finished webhook attempt: signed headers and payload (`request`), outcome, next retry (`delivery.next_retry_at`) */
@@ -73,7 +74,10 @@ export interface BrowserSandbox extends CoreParts {
 
 function historyFrom(seed: number): History {
   const history = historyOf(seed);
-  if (!history) throw new Error(`createBrowserSandbox: this build carries the fixtures of seed ${BUILT_SEEDS.join(', ')}, not ${seed}; use one of those (or createSandbox in Node, which generates any seed)`);
+  if (!history)
+    throw new Error(
+      `createBrowserSandbox: this build carries the fixtures of seed ${BUILT_SEEDS.join(', ')}, not ${seed}; use one of those (or createSandbox in Node, which generates any seed)`,
+    );
   return history;
 }
 

@@ -85,7 +85,8 @@ export function partsOf(core: Core): CoreParts {
 
 export function createCore(inputs: CoreInputs): Core {
   const { config, spec, seed, platform, logError } = inputs;
-  if (!config.key.startsWith('sx_test_')) throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);
+  if (!config.key.startsWith('sx_test_'))
+    throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);
   const operations = readOperations(spec);
   const routes = new RouteTable(operations);
   const handlers = bindHandlers(operations, inputs.handlerOverrides);
@@ -114,7 +115,15 @@ export function createCore(inputs: CoreInputs): Core {
   store.bindSecret(demo, DEMO_KEY_ID, config.key);
   if (config.public) makeReadOnly(demo, DEMO_KEY_ID);
   // snapshots, forks, exports; with a storage, every shop loaded from it and kept in it (README "State that lasts")
-  const shops = keepShops({ store, seed, seedNumber: config.seed, demo, storage: inputs.storage?.({ store, seed }) ?? null, public: config.public, sha256Hex: platform.sha256Hex });
+  const shops = keepShops({
+    store,
+    seed,
+    seedNumber: config.seed,
+    demo,
+    storage: inputs.storage?.({ store, seed }) ?? null,
+    public: config.public,
+    sha256Hex: platform.sha256Hex,
+  });
   const ephemeral = new EphemeralTenants({
     store,
     seed,

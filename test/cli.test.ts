@@ -11,11 +11,12 @@ afterAll(() => {
   for (const child of children) child.kill('SIGTERM');
 });
 
-
 /** Waits until the CLI has printed a line matching `pattern` (bounded by the test timeout). */
 async function printed(output: () => string, pattern: RegExp): Promise<string> {
   for (;;) {
-    const line = output().split(/\r?\n/).find((l) => pattern.test(l));
+    const line = output()
+      .split(/\r?\n/)
+      .find((l) => pattern.test(l));
     if (line !== undefined) return line;
     await new Promise((resolve) => setImmediate(resolve));
   }
@@ -131,20 +132,29 @@ describe('the request log on stdout', () => {
     const { output, url } = await startCli(['--port', '0'], children);
     await demoGet(url, '/v1/orders/ord_nope');
     const line = await printed(output, /^\{/);
-    expect(JSON.parse(line)).toMatchObject({ kind: 'request', method: 'GET', path: '/v1/orders/ord_nope', status: 404, problem_type: 'not_found', shop_time: expect.stringMatching(/^2026-05-26T/) });
+    expect(JSON.parse(line)).toMatchObject({
+      kind: 'request',
+      method: 'GET',
+      path: '/v1/orders/ord_nope',
+      status: 404,
+      problem_type: 'not_found',
+      shop_time: expect.stringMatching(/^2026-05-26T/),
+    });
   });
 
   it('is one compact line per request with --log pretty', async () => {
     const { output, url } = await startCli(['--port', '0', '--log', 'pretty'], children);
     await demoGet(url, '/v1/products');
-    expect(await printed(output, /GET +\/v1\/products/)).toMatch(/^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products {2}200 {2}[\d.]+ ms$/);
+    expect(await printed(output, /GET +\/v1\/products/)).toMatch(
+      /^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products {2}200 {2}[\d.]+ ms$/,
+    );
   });
 
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.runIf(hasScript)('is the compact line by default on a terminal (run under script(1), a real pseudo-terminal)', async () => {
     const command = ['script', '-qfec', [...CLI, '--port', '0'].join(' '), '/dev/null'];
     const { output, url } = await startCli([], children, command);
-    await demoGet(url, "/v1/products/nope");
+    await demoGet(url, '/v1/products/nope');
     const line = (await printed(output, /\/v1\/products\/nope/)).replace(/\x1b\[\d+m/g, '');
     expect(line).toMatch(/^\d\d:\d\d:\d\d {2}shop 2026-05-26 \d\d:\d\d:\d\d {2}GET {4}\/v1\/products\/nope {2}404 not_found {2}[\d.]+ ms {2}\S/);
   });

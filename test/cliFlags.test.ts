@@ -12,12 +12,58 @@ const resolved = (options: SandboxOptions) => resolveConfig(options, { key: DEMO
 describe('readCommandLine', () => {
   it('maps every option flag into SandboxOptions, nested groups member by member', () => {
     const line = [
-      '--port', '0', '--host', '::1', '--seed', '7', '--key', 'sx_test_MyOwnKeyForFrontend00001', '--clock', 'frozen',
-      '--rate-limit-reads', '10', '--rate-limit-writes', '5', '--ip-rate-limit-reads', '20', '--ip-rate-limit-writes', '6',
-      '--cors-origins', 'https://a.example, https://b.example', '--body-limit', '2048', '--webhook-timeout', '50', '--public',
-      '--tenant-ttl', '60', '--tenant-lifetime', '600', '--max-tenants', '3', '--tenants-per-ip', '2', '--tenants-window', '30',
-      '--max-resources', '40', '--max-import-keys', '9', '--shop-budget', '65536', '--max-memory', '1048576', '--trust-proxy',
-      '--data', '/tmp/shops', '--import', 'a.json', '--import', 'b.json', '--log', 'pretty',
+      '--port',
+      '0',
+      '--host',
+      '::1',
+      '--seed',
+      '7',
+      '--key',
+      'sx_test_MyOwnKeyForFrontend00001',
+      '--clock',
+      'frozen',
+      '--rate-limit-reads',
+      '10',
+      '--rate-limit-writes',
+      '5',
+      '--ip-rate-limit-reads',
+      '20',
+      '--ip-rate-limit-writes',
+      '6',
+      '--cors-origins',
+      'https://a.example, https://b.example',
+      '--body-limit',
+      '2048',
+      '--webhook-timeout',
+      '50',
+      '--public',
+      '--tenant-ttl',
+      '60',
+      '--tenant-lifetime',
+      '600',
+      '--max-tenants',
+      '3',
+      '--tenants-per-ip',
+      '2',
+      '--tenants-window',
+      '30',
+      '--max-resources',
+      '40',
+      '--max-import-keys',
+      '9',
+      '--shop-budget',
+      '65536',
+      '--max-memory',
+      '1048576',
+      '--trust-proxy',
+      '--data',
+      '/tmp/shops',
+      '--import',
+      'a.json',
+      '--import',
+      'b.json',
+      '--log',
+      'pretty',
     ];
     expect(readCommandLine(line)).toEqual({
       port: 0,
@@ -129,7 +175,9 @@ describe('the defaults the table states', () => {
 
 describe('--help', () => {
   it('has one line per flag, with its default', () => {
-    const lines = helpText().split('\n').filter((l) => /^ {2}(-\w, )? *--/.test(l));
+    const lines = helpText()
+      .split('\n')
+      .filter((l) => /^ {2}(-\w, )? *--/.test(l));
     expect(lines).toHaveLength(FLAGS.length);
     FLAGS.forEach((flag, i) => {
       expect(lines[i]).toContain(usageOf(flag));
@@ -157,7 +205,10 @@ function readmeRows(readme: string): Map<string, Row> {
   const rows = new Map<string, Row>();
   for (const line of table.split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
-    const [flagCell, defaultCell] = line.split(/(?<!\\)\|/).slice(1, 3).map((c) => c.trim());
+    const [flagCell, defaultCell] = line
+      .split(/(?<!\\)\|/)
+      .slice(1, 3)
+      .map((c) => c.trim());
     const spans = [...flagCell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
     rows.set(spans[0] ?? flagCell, { spans, defaults: defaultCell.replace(/`/g, '') });
   }
@@ -195,7 +246,12 @@ describe("the README's configuration table", () => {
   it('fails when a flag is missing from either side, or a default differs', () => {
     const withoutSeedRow = readme.replace(/^\| `--seed <n>` .*\n/m, '');
     expect(mismatches(withoutSeedRow, FLAGS)).toEqual(['--seed <n> is not in the README']);
-    expect(mismatches(readme, FLAGS.filter((f) => f.name !== 'seed'))).toEqual(['--seed <n> is in the README but not a flag']);
+    expect(
+      mismatches(
+        readme,
+        FLAGS.filter((f) => f.name !== 'seed'),
+      ),
+    ).toEqual(['--seed <n> is in the README but not a flag']);
     const otherDefault = readme.replace('| `--tenants-window <s>` | `600` |', '| `--tenants-window <s>` | `60` |');
     expect(mismatches(otherDefault, FLAGS)).toEqual(["--tenants-window <s>: the README's default '60' does not say 600"]);
     const noEnv = readme.replace('| `--port <n>` / `PORT` |', '| `--port <n>` |');

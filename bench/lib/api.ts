@@ -1,5 +1,12 @@
 /** Small JSON calls to a target outside the measured runs (set-up, payload capture). */
-export async function call(origin: string, method: string, path: string, key: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+export async function call(
+  origin: string,
+  method: string,
+  path: string,
+  key: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
   const res = await fetch(origin + path, {
     method,
     headers: {

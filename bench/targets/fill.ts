@@ -41,7 +41,11 @@ export function cursorAt(sandbox: Sandbox, tenant: Tenant, position: number): st
   let cursor: string | undefined;
   for (let seen = 0; seen < position; ) {
     const limit = Math.min(100, position - seen);
-    const page = productHandlers.listProducts({ ...context(sandbox, tenant, 'listProducts'), query: { limit, ...(cursor ? { cursor } : {}) }, body: undefined });
+    const page = productHandlers.listProducts({
+      ...context(sandbox, tenant, 'listProducts'),
+      query: { limit, ...(cursor ? { cursor } : {}) },
+      body: undefined,
+    });
     seen += page.data.length;
     if (!page.next_cursor) return null;
     cursor = page.next_cursor;

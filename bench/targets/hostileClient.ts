@@ -85,7 +85,17 @@ interface Shop {
   batch: number;
 }
 
-const ALL = ['products:read', 'products:write', 'orders:read', 'orders:write', 'customers:read', 'payouts:read', 'payouts:write', 'webhooks:read', 'webhooks:write'];
+const ALL = [
+  'products:read',
+  'products:write',
+  'orders:read',
+  'orders:write',
+  'customers:read',
+  'payouts:read',
+  'payouts:write',
+  'webhooks:read',
+  'webhooks:write',
+];
 const shops: Shop[] = [];
 
 /** 500 distinct 500-character keys: as much as one import may carry. */
@@ -126,7 +136,13 @@ const PATTERNS: [string, number, (shop: Shop, key: string) => Promise<Answer>][]
     'idempotent',
     3,
     (_shop, key) =>
-      call('POST', '/v1/products', key, { name: `Remembered ${idempotencyCounter}`, type: 'account', price_cents: 100, currency: 'USD', description: longText }, { 'Idempotency-Key': `hostile-${idempotencyCounter++}` }),
+      call(
+        'POST',
+        '/v1/products',
+        key,
+        { name: `Remembered ${idempotencyCounter}`, type: 'account', price_cents: 100, currency: 'USD', description: longText },
+        { 'Idempotency-Key': `hostile-${idempotencyCounter++}` },
+      ),
   ],
   [
     'webhook',
@@ -163,7 +179,7 @@ const PATTERNS: [string, number, (shop: Shop, key: string) => Promise<Answer>][]
 const WEIGHTED = PATTERNS.flatMap((p) => Array.from({ length: p[1] }, () => p));
 
 async function newShop(): Promise<boolean> {
-  const from = ips > 1 ? { 'x-forwarded-for': `10.${(ipTurn >> 16) & 255}.${(ipTurn >> 8) & 255}.${ipTurn++ % ips & 255}` } : undefined;
+  const from = ips > 1 ? { 'x-forwarded-for': `10.${(ipTurn >> 16) & 255}.${(ipTurn >> 8) & 255}.${(ipTurn++ % ips) & 255}` } : undefined;
   const made = await call('POST', '/v1/test_helpers/tenants', null, {}, from);
   if (made.status !== 201) {
     if (ips === 1) await sleep(made.retryAfter * 1000);

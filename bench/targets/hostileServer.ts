@@ -26,7 +26,14 @@ const { values } = parseArgs({ options: { port: { type: 'string' }, 'strict-publ
 const trustProxy = values['trust-proxy'] ?? false;
 const sandbox = values['strict-public']
   ? createSandbox({ public: true, trustProxy })
-  : createSandbox({ caps: PUBLIC_CAPS, ipRateLimits: PUBLIC_IP_RATE_LIMITS, memory: PUBLIC_MEMORY, ephemeral: PUBLIC_EPHEMERAL, bodyLimitBytes: PUBLIC_BODY_LIMIT_BYTES, trustProxy });
+  : createSandbox({
+      caps: PUBLIC_CAPS,
+      ipRateLimits: PUBLIC_IP_RATE_LIMITS,
+      memory: PUBLIC_MEMORY,
+      ephemeral: PUBLIC_EPHEMERAL,
+      bodyLimitBytes: PUBLIC_BODY_LIMIT_BYTES,
+      trustProxy,
+    });
 
 const { url } = await sandbox.listen(Number(values.port ?? 0), '127.0.0.1');
 // what the orchestrator reads: where, and the demo shop's key for the steady reader

@@ -176,7 +176,7 @@ export const FAULTS: Fault[] = [
     id: 'pagination-list-item-differs',
     area: 'pagination',
     invariant: 'a list item agrees with the same object fetched by id',
-    injection: "orders in listOrders show total_cents one cent higher than getOrder",
+    injection: 'orders in listOrders show total_cents one cent higher than getOrder',
     files: ['orders'],
     rewrites: () => [
       answers(['listOrders'], (res) => {
@@ -384,7 +384,14 @@ export const FAULTS: Fault[] = [
       answers([], (res) => {
         if (res.status !== 403) return;
         res.status = 404;
-        res.json = { type: 'not_found', title: 'Not found', status: 404, detail: 'Not found.', instance: res.json && (res.json as Json).instance, request_id: (res.json as Json)?.request_id };
+        res.json = {
+          type: 'not_found',
+          title: 'Not found',
+          status: 404,
+          detail: 'Not found.',
+          instance: res.json && (res.json as Json).instance,
+          request_id: (res.json as Json)?.request_id,
+        };
       }),
     ],
   },
@@ -392,7 +399,7 @@ export const FAULTS: Fault[] = [
     id: 'abilities-payouts-read-unchecked',
     area: 'abilities',
     invariant: 'listPayouts needs payouts:read',
-    injection: 'a 403 on listPayouts is replaced by the main key\'s answer',
+    injection: "a 403 on listPayouts is replaced by the main key's answer",
     files: ['abilities'],
     rewrites: ({ mainKey }) => [
       answers(['listPayouts'], async (res, req, upstream) => {
@@ -454,7 +461,8 @@ export const FAULTS: Fault[] = [
         requests([], (req) => {
           const key = req.headers['idempotency-key'];
           const first = key ? seen.get(key) : undefined;
-          if (first && first.auth !== req.headers.authorization) return { status: first.status, headers: { ...first.headers, 'idempotent-replayed': 'true' }, json: first.json };
+          if (first && first.auth !== req.headers.authorization)
+            return { status: first.status, headers: { ...first.headers, 'idempotent-replayed': 'true' }, json: first.json };
         }),
         answers([], (res, req) => {
           const key = req.headers['idempotency-key'];
@@ -629,7 +637,8 @@ export const FAULTS: Fault[] = [
       const archived = new Set<string>();
       return [
         requests(['archiveProduct'], (req) => {
-          if (archived.has(req.url)) return { status: 404, headers: { 'content-type': 'application/problem+json' }, json: { type: 'not_found', title: 'Not found', status: 404 } };
+          if (archived.has(req.url))
+            return { status: 404, headers: { 'content-type': 'application/problem+json' }, json: { type: 'not_found', title: 'Not found', status: 404 } };
         }),
         answers(['archiveProduct'], (res, req) => {
           if (res.status === 200) archived.add(req.url);
@@ -676,7 +685,18 @@ export const FAULTS: Fault[] = [
       acceptInstead(
         ['createPayout'],
         201,
-        (req) => ({ id: 'po_01FAKE0000000000000000000', status: 'queued', ...(req.json as Json), memo: null, tx_hash: null, failure_reason: null, created_at: now(), broadcast_at: null, confirmed_at: null, failed_at: null }),
+        (req) => ({
+          id: 'po_01FAKE0000000000000000000',
+          status: 'queued',
+          ...(req.json as Json),
+          memo: null,
+          tx_hash: null,
+          failure_reason: null,
+          created_at: now(),
+          broadcast_at: null,
+          confirmed_at: null,
+          failed_at: null,
+        }),
         (res) => res.status === 422 && !!(res.json as Json)?.errors?.['body.amount_cents'],
       ),
     ],
@@ -685,12 +705,13 @@ export const FAULTS: Fault[] = [
     id: 'rules-customer-lifetime-ignores-refunds',
     area: 'business rules',
     invariant: "a customer's lifetime value is what their paid orders brought in, after refunds",
-    injection: 'lifetime_cents is the sum of the paid orders\' totals',
+    injection: "lifetime_cents is the sum of the paid orders' totals",
     files: ['customers'],
     rewrites: () => [
       answers(['getCustomer'], (res) => {
         const body = res.json as Json;
-        if (res.status === 200 && Array.isArray(body.orders)) body.lifetime_cents = body.orders.filter((o: Json) => o.paid_at).reduce((sum: number, o: Json) => sum + o.total_cents, 0);
+        if (res.status === 200 && Array.isArray(body.orders))
+          body.lifetime_cents = body.orders.filter((o: Json) => o.paid_at).reduce((sum: number, o: Json) => sum + o.total_cents, 0);
       }),
     ],
   },
@@ -701,7 +722,9 @@ export const FAULTS: Fault[] = [
     injection: 'an order with any refund reads refunded',
     files: ['orders'],
     rewrites: () => [
-      everyObject(['getOrder', 'listOrders'], (o) => (typeof o.refunded_cents === 'number' && o.refunded_cents > 0 && typeof o.status === 'string' ? { ...o, status: 'refunded' } : o)),
+      everyObject(['getOrder', 'listOrders'], (o) =>
+        typeof o.refunded_cents === 'number' && o.refunded_cents > 0 && typeof o.status === 'string' ? { ...o, status: 'refunded' } : o,
+      ),
     ],
   },
 
@@ -712,7 +735,11 @@ export const FAULTS: Fault[] = [
     invariant: 'money values round-trip exactly',
     injection: 'price_cents is rounded to whole units (multiples of 100)',
     files: ['products'],
-    rewrites: () => [everyObject(['createProduct', 'getProduct', 'updateProduct', 'listProducts'], (o) => (typeof o.price_cents === 'number' ? { ...o, price_cents: Math.round(o.price_cents / 100) * 100 } : o))],
+    rewrites: () => [
+      everyObject(['createProduct', 'getProduct', 'updateProduct', 'listProducts'], (o) =>
+        typeof o.price_cents === 'number' ? { ...o, price_cents: Math.round(o.price_cents / 100) * 100 } : o,
+      ),
+    ],
   },
   {
     id: 'money-not-integer',
@@ -768,7 +795,7 @@ export const FAULTS: Fault[] = [
     rewrites: () => [
       {
         delivery(d) {
-          d.headers['webhook-signature'] = 'v1,' + Buffer.from('not the signature of this body, not at all').toString('base64');
+          d.headers['webhook-signature'] = `v1,${Buffer.from('not the signature of this body, not at all').toString('base64')}`;
         },
       },
     ],
@@ -794,9 +821,13 @@ export const FAULTS: Fault[] = [
     id: 'webhooks-secret-listed',
     area: 'webhooks',
     invariant: 'a signing secret is shown once, never in the list',
-    injection: 'listWebhooks shows each endpoint\'s signing_secret',
+    injection: "listWebhooks shows each endpoint's signing_secret",
     files: ['webhooks'],
-    rewrites: () => [everyObject(['listWebhooks'], (o) => (typeof o.url === 'string' && o.id ? { ...o, signing_secret: 'whsec_' + Buffer.from(String(o.id)).toString('base64') } : o))],
+    rewrites: () => [
+      everyObject(['listWebhooks'], (o) =>
+        typeof o.url === 'string' && o.id ? { ...o, signing_secret: `whsec_${Buffer.from(String(o.id)).toString('base64')}` } : o,
+      ),
+    ],
   },
   {
     id: 'webhooks-test-always-delivered',
@@ -814,7 +845,7 @@ export const FAULTS: Fault[] = [
     id: 'webhooks-event-before-change',
     area: 'webhooks',
     invariant: 'an event carries the object after the change that caused it',
-    injection: "order.refunded carries the order as it was before (status paid)",
+    injection: 'order.refunded carries the order as it was before (status paid)',
     files: ['webhooks'],
     rewrites: () => [
       {
@@ -835,7 +866,9 @@ export const FAULTS: Fault[] = [
     invariant: 'secret values are never returned twice',
     injection: 'listApiKeys shows a secret for each key',
     files: ['apiKeys'],
-    rewrites: () => [everyObject(['listApiKeys'], (o) => (typeof o.id === 'string' && o.id.startsWith('apik_') ? { ...o, secret: 'sx_test_' + 'x'.repeat(24) } : o))],
+    rewrites: () => [
+      everyObject(['listApiKeys'], (o) => (typeof o.id === 'string' && o.id.startsWith('apik_') ? { ...o, secret: `sx_test_${'x'.repeat(24)}` } : o)),
+    ],
   },
   {
     id: 'api-keys-last-used-frozen',

@@ -21,7 +21,7 @@ export function answers(ops: string[], change: (res: Answer, req: Exchange, upst
 }
 
 /** Changes the requests of these operations before the sandbox sees them. */
-export function requests(ops: string[], change: (req: Exchange, upstream: Upstream) => void | Answer | Promise<void | Answer>): Rewrite {
+export function requests(ops: string[], change: (req: Exchange, upstream: Upstream) => undefined | Answer | Promise<undefined | Answer>): Rewrite {
   return {
     request(req, upstream) {
       if (ops.length === 0 || opIs(req, ...ops)) return change(req, upstream);
@@ -37,7 +37,12 @@ export function everyObject(ops: string[], change: (obj: Json) => Json): Rewrite
 }
 
 /** Turns a refusal the sandbox answered into a success the suite must not believe. */
-export function acceptInstead(ops: string[], status: number, body: (req: Exchange) => Json, when: (res: Answer) => boolean = (res) => res.status === 422): Rewrite {
+export function acceptInstead(
+  ops: string[],
+  status: number,
+  body: (req: Exchange) => Json,
+  when: (res: Answer) => boolean = (res) => res.status === 422,
+): Rewrite {
   return answers(ops, (res, req) => {
     if (!when(res)) return;
     res.status = status;

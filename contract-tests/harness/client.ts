@@ -92,7 +92,9 @@ export class Client {
     const response = await fetch(this.baseUrl + path, { method, headers, body: payload, redirect: 'manual' });
     const text = await response.text();
     const replyHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => (replyHeaders[name] = value));
+    response.headers.forEach((value, name) => {
+      replyHeaders[name] = value;
+    });
     let parsed: unknown;
     if (text !== '') {
       try {
@@ -109,7 +111,14 @@ export class Client {
       assertConforms({ method, path, status: response.status, headers: replyHeaders, body: parsed });
     } catch (err) {
       if (err instanceof ConformanceError) {
-        for (const line of err.violations) record({ kind: 'drift', operation: operationId ?? `${method} ${path.split('?')[0]}`, drift: driftKind(line), message: line, exchange: exchangeRecord(exchange) });
+        for (const line of err.violations)
+          record({
+            kind: 'drift',
+            operation: operationId ?? `${method} ${path.split('?')[0]}`,
+            drift: driftKind(line),
+            message: line,
+            exchange: exchangeRecord(exchange),
+          });
       }
       throw err;
     }

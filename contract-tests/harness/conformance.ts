@@ -66,7 +66,8 @@ function problemViolations(exchange: Exchange): string[] {
   const body = exchange.body as { status?: unknown; request_id?: unknown } | undefined;
   if (!body || typeof body !== 'object') return [];
   const out: string[] = [];
-  if (body.status !== undefined && body.status !== exchange.status) out.push(`problem: body status ${String(body.status)} is not the HTTP status ${exchange.status}`);
+  if (body.status !== undefined && body.status !== exchange.status)
+    out.push(`problem: body status ${String(body.status)} is not the HTTP status ${exchange.status}`);
   const header = exchange.headers['x-request-id'];
   if (decisionsHold() && body.request_id !== undefined && header !== undefined && !exchange.headers['idempotent-replayed'] && body.request_id !== header) {
     out.push(`problem: request_id '${String(body.request_id)}' is not the X-Request-Id '${String(header)}' (decision)`);

@@ -49,9 +49,18 @@ export function driftKind(violation: string): DriftKind {
 
 /** A behaviour test failed: recorded against the operation of the last exchange it made. */
 export function recordBehaviour(test: string, err: unknown): void {
-  const message = String((err as Error)?.message ?? err).split('\n')[0].slice(0, 400);
+  const message = String((err as Error)?.message ?? err)
+    .split('\n')[0]
+    .slice(0, 400);
   const e = last;
-  record({ kind: 'drift', operation: e?.operationId ?? (e ? `${e.method} ${e.path.split('?')[0]}` : '(no request)'), drift: 'behaviour differs', message, test, exchange: e && exchangeRecord(e) });
+  record({
+    kind: 'drift',
+    operation: e?.operationId ?? (e ? `${e.method} ${e.path.split('?')[0]}` : '(no request)'),
+    drift: 'behaviour differs',
+    message,
+    test,
+    exchange: e && exchangeRecord(e),
+  });
 }
 
 const KINDS: DriftKind[] = ['status not documented', 'member missing', 'type wrong', 'header missing', 'behaviour differs'];
@@ -59,10 +68,16 @@ const KINDS: DriftKind[] = ['status not documented', 'member missing', 'type wro
 export function driftMarkdown(entries: LedgerEntry[], target: string): string {
   const drift = entries.filter((e): e is Extract<LedgerEntry, { kind: 'drift' }> => e.kind === 'drift');
   const lines = [`# Contract drift: ${target}`, ''];
-  if (drift.length === 0) return [...lines, 'No non-conformance: every answer matched openapi/sx.v1.yaml and every behaviour the suite asserts held.', ''].join('\n');
+  if (drift.length === 0)
+    return [...lines, 'No non-conformance: every answer matched openapi/sx.v1.yaml and every behaviour the suite asserts held.', ''].join('\n');
   const byOp = new Map<string, typeof drift>();
   for (const d of drift) byOp.set(d.operation, [...(byOp.get(d.operation) ?? []), d]);
-  lines.push(`${drift.length} finding(s) on ${byOp.size} operation(s).`, '', '| operation | ' + KINDS.join(' | ') + ' |', '| --- |' + KINDS.map(() => ' ---: |').join(''));
+  lines.push(
+    `${drift.length} finding(s) on ${byOp.size} operation(s).`,
+    '',
+    `| operation | ${KINDS.join(' | ')} |`,
+    `| --- |${KINDS.map(() => ' ---: |').join('')}`,
+  );
   for (const [op, list] of [...byOp].sort()) lines.push(`| ${op} | ${KINDS.map((k) => list.filter((d) => d.drift === k).length || '').join(' | ')} |`);
   for (const [op, list] of [...byOp].sort()) {
     lines.push('', `## ${op}`);
@@ -76,5 +91,5 @@ export function driftMarkdown(entries: LedgerEntry[], target: string): string {
       if (example) lines.push('', 'One exchange that shows it:', '', '```http', example.request, '```', '', '```http', example.response, '```');
     }
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -12,8 +12,10 @@ const validateEvent = ajv.compile(schemaOf('Event'));
 
 /** The spec's `receiveEvent` webhook: the headers every delivery carries. */
 const deliveryHeaders = (
-  (spec as unknown as { webhooks: { event: { post: { parameters: { name: string; required?: boolean }[] } } } }).webhooks.event.post.parameters
-).filter((p) => p.required).map((p) => p.name.toLowerCase());
+  spec as unknown as { webhooks: { event: { post: { parameters: { name: string; required?: boolean }[] } } } }
+).webhooks.event.post.parameters
+  .filter((p) => p.required)
+  .map((p) => p.name.toLowerCase());
 
 /**
  * A delivery is what the spec's `event` webhook describes: the documented

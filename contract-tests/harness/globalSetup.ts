@@ -62,7 +62,9 @@ async function checkReachable(baseUrl: string, apiKey: string): Promise<void> {
 }
 
 function banner(info: TargetInfo, env: SuiteEnv): string {
-  const present = Object.entries(info.routes).filter(([, has]) => has).map(([id]) => id);
+  const present = Object.entries(info.routes)
+    .filter(([, has]) => has)
+    .map(([id]) => id);
   const receiver = env.webhookPublicUrl
     ? `${env.webhookPublicUrl} → ${env.webhookListen.host}:${env.webhookListen.port}`
     : info.loopback
@@ -75,7 +77,7 @@ function banner(info: TargetInfo, env: SuiteEnv): string {
     `  second shop:    ${env.secondApiKey ? 'SX_SECOND_API_KEY' : info.routes.createEphemeralTenant ? 'POST /v1/test_helpers/tenants' : 'none (tenancy tests skip)'}`,
     `  webhooks:       ${receiver}`,
     `  slow tests:     ${info.slow ? 'on' : 'off (SX_SLOW=1 turns them on)'}`,
-    `  decisions:      ${info.kind === 'in-process' ? 'held (the suite\'s own sandbox)' : env.strict ? 'held (SX_STRICT=1)' : 'not held: only the reference fails this run (SX_STRICT=1 holds the sandbox\'s decisions too)'}`,
+    `  decisions:      ${info.kind === 'in-process' ? "held (the suite's own sandbox)" : env.strict ? 'held (SX_STRICT=1)' : "not held: only the reference fails this run (SX_STRICT=1 holds the sandbox's decisions too)"}`,
     '',
   ].join('\n');
 }
@@ -91,9 +93,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.stderr.write(`\ncontract suite: refusing to start. ${err.message}\n\n`);
     process.exit(2);
   }
-  const started: Started = env.baseUrl
-    ? { baseUrl: env.baseUrl, apiKey: env.apiKey!, kind: 'external', close: async () => {} }
-    : await startInProcess();
+  const started: Started = env.baseUrl ? { baseUrl: env.baseUrl, apiKey: env.apiKey!, kind: 'external', close: async () => {} } : await startInProcess();
   // SX_USE_TEST_HELPERS=0: a sandbox treated like a deployment, so the paths that do without helpers run too
   const routes = env.useTestHelpers ? await probeRoutes(started.baseUrl) : {};
   const ledgerDir = mkdtempSync(join(tmpdir(), 'sx-contract-'));

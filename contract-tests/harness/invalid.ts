@@ -64,7 +64,13 @@ export function badRequests(op: SpecOperation): Variant[] {
   if (!op.body) return variants;
   // Prism's proxy answers a body it cannot parse itself, so through it the target never sees one
   if (!target.env.viaPrism) variants.push({ name: 'unparsable JSON', path, raw: { type: 'application/json', data: '{"contract_suite": ' } });
-  variants.push({ name: 'an unknown body field', path, body: { ...example, contract_suite_unknown: 1 }, field: 'body.contract_suite_unknown', decision: UNKNOWN });
+  variants.push({
+    name: 'an unknown body field',
+    path,
+    body: { ...example, contract_suite_unknown: 1 },
+    field: 'body.contract_suite_unknown',
+    decision: UNKNOWN,
+  });
   const required = requiredBodyFields(op);
   if (required.length && example) {
     const { [required[0]]: _dropped, ...rest } = example;
@@ -87,7 +93,8 @@ export function unprocessableRequests(op: SpecOperation): Variant[] {
   }
   if (op.body) {
     const properties = bodyProperties(op);
-    const field = Object.keys(example ?? {}).find((name) => properties[name] && wrongType(properties[name]) !== undefined) ??
+    const field =
+      Object.keys(example ?? {}).find((name) => properties[name] && wrongType(properties[name]) !== undefined) ??
       Object.keys(properties).find((name) => wrongType(properties[name]) !== undefined);
     if (field) {
       const value = wrongType(properties[field]);
@@ -97,7 +104,13 @@ export function unprocessableRequests(op: SpecOperation): Variant[] {
     }
   }
   if (op.params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key')) {
-    variants.push({ name: 'an Idempotency-Key over 255 characters', path, body: example, headers: { 'idempotency-key': 'k'.repeat(256) }, field: 'header.idempotency-key' });
+    variants.push({
+      name: 'an Idempotency-Key over 255 characters',
+      path,
+      body: example,
+      headers: { 'idempotency-key': 'k'.repeat(256) },
+      field: 'header.idempotency-key',
+    });
   }
   return variants;
 }

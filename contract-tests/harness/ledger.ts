@@ -43,7 +43,7 @@ export function record(entry: LedgerEntry): void {
     if (seen.has(id)) return;
     seen.add(id);
   }
-  appendFileSync(target, JSON.stringify(entry) + '\n');
+  appendFileSync(target, `${JSON.stringify(entry)}\n`);
 }
 
 export function readLedger(path: string): LedgerEntry[] {

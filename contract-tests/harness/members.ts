@@ -24,7 +24,10 @@ export function expectSameObject(a: Json, b: Json, label = 'the two reads'): voi
     expect(a, label).toEqual(b);
     return;
   }
-  expect(Object.keys(a).some((name) => name in b), `${label} share members`).toBe(true);
+  expect(
+    Object.keys(a).some((name) => name in b),
+    `${label} share members`,
+  ).toBe(true);
   expect(common(a, b), label).toEqual(common(b, a));
 }
 
@@ -32,7 +35,11 @@ export function expectSameObject(a: Json, b: Json, label = 'the two reads'): voi
 function common(a: unknown, b: unknown): unknown {
   if (Array.isArray(a) && Array.isArray(b)) return a.map((v, i) => common(v, b[i]));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
-    return Object.fromEntries(Object.entries(a).filter(([k]) => k in (b as Json)).map(([k, v]) => [k, common(v, (b as Json)[k])]));
+    return Object.fromEntries(
+      Object.entries(a)
+        .filter(([k]) => k in (b as Json))
+        .map(([k, v]) => [k, common(v, (b as Json)[k])]),
+    );
   }
   return a;
 }
@@ -57,6 +64,9 @@ export function sandboxMember<T = any>(obj: Json, name: string, scope: SkipScope
 export function expectErrorsName(body: Json, field: string, label = 'the errors map'): void {
   const keys = Object.keys(body?.errors ?? {}).map((k) => k.toLowerCase());
   const name = field.toLowerCase().split('.').at(-1)!;
-  expect(keys.some((k) => k === name || k.endsWith(`.${name}`) || k.endsWith(`/${name}`)), `${label} names ${name}: ${JSON.stringify(keys)}`).toBe(true);
+  expect(
+    keys.some((k) => k === name || k.endsWith(`.${name}`) || k.endsWith(`/${name}`)),
+    `${label} names ${name}: ${JSON.stringify(keys)}`,
+  ).toBe(true);
   if (decisionsHold()) expect(keys, `${label} names the field path ${field}`).toContain(field.toLowerCase());
 }

@@ -59,7 +59,11 @@ export async function walk(api: Client, path: string, limit: number, query: Reco
  * Whatever was created between them sits at the head of the later one, so
  * the earlier walk must be exactly the later one's tail: no gaps, no extra.
  */
-export async function walkTwice(api: Client, path: string, query: Record<string, string | undefined> = {}): Promise<{ whole: Item[]; paged: Item[]; limit: number }> {
+export async function walkTwice(
+  api: Client,
+  path: string,
+  query: Record<string, string | undefined> = {},
+): Promise<{ whole: Item[]; paged: Item[]; limit: number }> {
   const whole = await walk(api, path, 100, query);
   const limit = Math.max(1, Math.min(97, Math.ceil(whole.length / 6)));
   const paged = await walk(api, path, limit, query);

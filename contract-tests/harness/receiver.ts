@@ -40,10 +40,9 @@ export class Receiver {
   static async start(operationIds: string[]): Promise<Receiver> {
     const { webhookPublicUrl, webhookListen } = target.env;
     if (!webhookPublicUrl && !target.loopback) {
-      throw new NotPossible(
-        `${target.baseUrl} cannot reach a receiver on this machine: set SX_WEBHOOK_PUBLIC_URL (and SX_WEBHOOK_LISTEN) to test deliveries`,
-        { operationIds },
-      );
+      throw new NotPossible(`${target.baseUrl} cannot reach a receiver on this machine: set SX_WEBHOOK_PUBLIC_URL (and SX_WEBHOOK_LISTEN) to test deliveries`, {
+        operationIds,
+      });
     }
     let receiver: Receiver | undefined;
     const server = createServer((req, res) => {
@@ -88,7 +87,8 @@ export class Receiver {
       const found = this.deliveries.find(match);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no webhook delivery of ${what} within ${target.env.webhookTimeoutMs} ms (got ${this.deliveries.length}: ${this.summary()})`);
+      if (left <= 0)
+        throw new Error(`no webhook delivery of ${what} within ${target.env.webhookTimeoutMs} ms (got ${this.deliveries.length}: ${this.summary()})`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -118,12 +118,20 @@ export class Receiver {
   }
 
   private summary(): string {
-    return this.deliveries.map((d) => `${d.path} ${d.headers['webhook-event-type']}`).slice(-10).join(', ') || 'none';
+    return (
+      this.deliveries
+        .map((d) => `${d.path} ${d.headers['webhook-event-type']}`)
+        .slice(-10)
+        .join(', ') || 'none'
+    );
   }
 }
 
 /** Verifies a delivery the way a receiver would, with the Standard Webhooks library; returns the parsed event. */
-export function verify(secret: string, delivery: Delivery): { id: string; type: string; created_at: string; data: { object: { id: string; [k: string]: unknown } } } {
+export function verify(
+  secret: string,
+  delivery: Delivery,
+): { id: string; type: string; created_at: string; data: { object: { id: string; [k: string]: unknown } } } {
   const headers = Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((h) => [h, String(delivery.headers[h] ?? '')]));
   return new Webhook(secret).verify(delivery.raw, headers) as ReturnType<typeof verify>;
 }

@@ -62,7 +62,10 @@ export class Session {
   async mint(what: string, abilities: readonly string[] = ABILITIES, by: Client = this.admin): Promise<MintedKey & { reply: Reply }> {
     const reply = await by.post('/v1/api-keys', { name: this.unique(what).slice(0, 100), abilities, mode: 'test' });
     if (reply.status === 403) {
-      throw new NotPossible(`the key in use cannot mint keys: minting needs all nine abilities (${reply.body.detail})`, { operationIds: ['createApiKey'], statuses: [] });
+      throw new NotPossible(`the key in use cannot mint keys: minting needs all nine abilities (${reply.body.detail})`, {
+        operationIds: ['createApiKey'],
+        statuses: [],
+      });
     }
     if (reply.status !== 201) throw new Error(`minting a test key answered ${reply.status}: ${reply.text.slice(0, 300)}`);
     const key = { id: reply.body.id as string, secret: reply.body.secret as string, abilities: [...abilities], reply };

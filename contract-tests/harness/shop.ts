@@ -39,7 +39,10 @@ export class Shop {
 
   /** A buyer address no other run uses. */
   email(what: string): string {
-    return `${this.s.unique(what).replace(/[^a-z0-9]+/gi, '.').toLowerCase()}@example.com`;
+    return `${this.s
+      .unique(what)
+      .replace(/[^a-z0-9]+/gi, '.')
+      .toLowerCase()}@example.com`;
   }
 
   /** Simulates a checkout (sandbox only); `null` when the target cannot. */
@@ -67,7 +70,11 @@ export class Shop {
   async paidOrder(operationIds: string[], minRefundable = 1): Promise<Order> {
     const simulated = await this.simulate();
     if (simulated) return simulated;
-    return this.existing(operationIds, `a paid order with at least ${minRefundable} cents left to refund`, (o) => REFUNDABLE.includes(o.status) && o.total_cents - o.refunded_cents >= minRefundable);
+    return this.existing(
+      operationIds,
+      `a paid order with at least ${minRefundable} cents left to refund`,
+      (o) => REFUNDABLE.includes(o.status) && o.total_cents - o.refunded_cents >= minRefundable,
+    );
   }
 
   /** An order in `status` that was never paid (a simulated failure is a failed payment). */

@@ -44,7 +44,9 @@ function withRequestParts(op: Operation): SpecOperation {
   const firstExample = Object.values(media?.examples ?? {})[0] as OpenAPIV3_1.ExampleObject | undefined;
   return {
     ...op,
-    statuses: Object.keys(op.definition.responses ?? {}).map(Number).filter(Number.isInteger),
+    statuses: Object.keys(op.definition.responses ?? {})
+      .map(Number)
+      .filter(Number.isInteger),
     params,
     body: media ? { required: requestBody?.required === true, schema: (media.schema ?? {}) as Schema, example: firstExample?.value } : undefined,
     tag: op.definition.tags?.[0] ?? '',
@@ -61,7 +63,7 @@ export function operation(operationId: string): SpecOperation {
 }
 
 /** The abilities a key can hold, from the spec's Ability enum. */
-export const ABILITIES: readonly string[] = (spec.components?.schemas?.Ability as { enum: string[] }).enum;
+export const ABILITIES: readonly string[] = (spec.components!.schemas!.Ability as { enum: string[] }).enum;
 
 /** The operations every deployment has (the sandbox-only ones are extras). */
 export const PUBLIC_OPERATIONS = operations.filter((op) => !op.sandboxOnly);

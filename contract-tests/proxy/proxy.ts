@@ -49,10 +49,10 @@ export interface Upstream {
 
 /** One rewrite; every hook is optional. A request hook may answer in the upstream's place. */
 export interface Rewrite {
-  request?(req: Exchange, upstream: Upstream): void | Answer | Promise<void | Answer>;
+  request?(req: Exchange, upstream: Upstream): undefined | Answer | Promise<undefined | Answer>;
   response?(res: Answer, req: Exchange, upstream: Upstream): void | Promise<void>;
   /** `false` drops the delivery (the relay still answers the sandbox 200) */
-  delivery?(delivery: Delivery): void | false | Promise<void | false>;
+  delivery?(delivery: Delivery): undefined | false | Promise<undefined | false>;
 }
 
 export interface Proxy {
@@ -96,15 +96,25 @@ function serialise(body: { json?: unknown; raw?: Buffer }): Buffer | undefined {
   return body.raw;
 }
 
-function send(target: string, method: string, url: string, headers: Record<string, string>, payload?: Buffer): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+function send(
+  target: string,
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  payload?: Buffer,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
   return new Promise((resolve, reject) => {
-    const out = httpRequest(new URL(url, target), { method, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers }, async (res) => {
-      try {
-        resolve({ status: res.statusCode ?? 502, headers: flatHeaders(res.headers), body: await readBody(res) });
-      } catch (err) {
-        reject(err);
-      }
-    });
+    const out = httpRequest(
+      new URL(url, target),
+      { method, headers: payload ? { ...headers, 'content-length': String(payload.length) } : headers },
+      async (res) => {
+        try {
+          resolve({ status: res.statusCode ?? 502, headers: flatHeaders(res.headers), body: await readBody(res) });
+        } catch (err) {
+          reject(err);
+        }
+      },
+    );
     out.on('error', reject);
     out.end(payload);
   });
@@ -115,7 +125,13 @@ export async function startProxy(upstreamUrl: string, rewrites: Rewrite[]): Prom
   const upstream: Upstream = {
     async call(method, url, headers, json) {
       const payload = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
-      const res = await send(upstreamUrl, method, url, { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers }, payload);
+      const res = await send(
+        upstreamUrl,
+        method,
+        url,
+        { accept: 'application/json', ...(payload ? { 'content-type': 'application/json' } : {}), ...headers },
+        payload,
+      );
       return { status: res.status, headers: res.headers, ...parse(res.body, res.headers['content-type']) };
     },
   };

@@ -127,10 +127,28 @@ const noSandboxOnlyOperations: Rewrite = {
 export function variants(): Variant[] {
   const keys = referenceKeyFormat();
   return [
-    { id: 'added-and-reordered-members', what: 'every JSON object carries a member the spec does not know, its members in another order', rewrites: [addedAndReordered] },
-    { id: 'reference-key-format', what: "minted key secrets have the reference's format: 18 characters after sx_test_", rewrites: [keys.rewrite], mainKey: keys.alias },
+    {
+      id: 'added-and-reordered-members',
+      what: 'every JSON object carries a member the spec does not know, its members in another order',
+      rewrites: [addedAndReordered],
+    },
+    {
+      id: 'reference-key-format',
+      what: "minted key secrets have the reference's format: 18 characters after sx_test_",
+      rewrites: [keys.rewrite],
+      mainKey: keys.alias,
+    },
     { id: 'reference-members-only', what: "every answer carries only the members the reference's examples show", rewrites: [referenceMembersOnly] },
-    { id: 'ignores-unknown-request-members', what: 'unknown body members and query parameters are ignored, not refused', rewrites: [ignoresUnknownRequestMembers] },
-    { id: 'no-sandbox-only-operations', what: 'the test helpers and the delivery log do not exist (404)', rewrites: [noSandboxOnlyOperations], hidesSandboxOnly: true },
+    {
+      id: 'ignores-unknown-request-members',
+      what: 'unknown body members and query parameters are ignored, not refused',
+      rewrites: [ignoresUnknownRequestMembers],
+    },
+    {
+      id: 'no-sandbox-only-operations',
+      what: 'the test helpers and the delivery log do not exist (404)',
+      rewrites: [noSandboxOnlyOperations],
+      hidesSandboxOnly: true,
+    },
   ];
 }

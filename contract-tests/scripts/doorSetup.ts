@@ -51,7 +51,8 @@ function install(door: Door, apiOrigin: string): { fetch: Sandbox['fetch'] } {
 function installOnce(): void {
   const door = process.env.SX_DOOR as Door | undefined;
   const base = process.env.SX_BASE_URL;
-  if ((door !== 'fetch' && door !== 'msw' && door !== 'browser') || !base) throw new Error('doorSetup.ts is for contract-tests/scripts/doors.ts: it sets SX_DOOR=fetch|msw|browser and SX_BASE_URL');
+  if ((door !== 'fetch' && door !== 'msw' && door !== 'browser') || !base)
+    throw new Error('doorSetup.ts is for contract-tests/scripts/doors.ts: it sets SX_DOOR=fetch|msw|browser and SX_BASE_URL');
   const holder = globalThis as { sxDoorSandbox?: unknown };
   holder.sxDoorSandbox ??= install(door, new URL(base).origin);
 }

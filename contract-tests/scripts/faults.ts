@@ -67,7 +67,12 @@ const faults = only.length ? FAULTS.filter((f) => only.includes(f.id)) : FAULTS;
 mkdirSync('test-results/faults', { recursive: true });
 
 const allFiles = [...new Set(faults.flatMap((f) => f.files))];
-const control = await runAgainst('control', () => [], allFiles, faults.some((f) => f.slow));
+const control = await runAgainst(
+  'control',
+  () => [],
+  allFiles,
+  faults.some((f) => f.slow),
+);
 if (control.code !== 0) {
   process.stdout.write(`contract faults: the control run (no fault) fails, so no kill would mean anything:\n${control.output}\n`);
   process.exit(1);
@@ -86,7 +91,9 @@ await Promise.all(
       // killed means a test failed on it: a run that broke without a failing test kills nothing
       const killed = run.code !== 0 && by.length > 0;
       results.push({ fault: f, killed, by, ms: run.ms });
-      process.stdout.write(`${killed ? 'killed  ' : 'SURVIVED'} ${f.id.padEnd(42)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${killed ? `by ${by.length} test(s), e.g. ${by[0] ?? '(see log)'}` : f.invariant}\n`);
+      process.stdout.write(
+        `${killed ? 'killed  ' : 'SURVIVED'} ${f.id.padEnd(42)} ${(run.ms / 1000).toFixed(1).padStart(5)} s  ${killed ? `by ${by.length} test(s), e.g. ${by[0] ?? '(see log)'}` : f.invariant}\n`,
+      );
     }
   }),
 );
@@ -110,6 +117,16 @@ const lines = [
 process.stdout.write(`\n${lines.join('\n')}\n`);
 writeFileSync(
   'test-results/faults/summary.json',
-  JSON.stringify({ killed, total: results.length, rate, survivors: survivors.map((r) => r.fault.id), results: results.map((r) => ({ id: r.fault.id, area: r.fault.area, killed: r.killed, by: r.by })) }, null, 2),
+  JSON.stringify(
+    {
+      killed,
+      total: results.length,
+      rate,
+      survivors: survivors.map((r) => r.fault.id),
+      results: results.map((r) => ({ id: r.fault.id, area: r.fault.area, killed: r.killed, by: r.by })),
+    },
+    null,
+    2,
+  ),
 );
 process.exit(rate >= TARGET_RATE ? 0 : 1);

@@ -18,11 +18,12 @@ const MARKERS = ['<!-- prism-mock-report:start -->', '<!-- prism-mock-report:end
 const WHY: Record<string, string> = {
   'auth.test.ts': 'takes any well-formed bearer token: it holds no keys, so none is unknown, revoked or live',
   'abilities.test.ts': 'keys have no abilities: it never answers 403',
-  'errors.test.ts': 'answers from examples: a request it cannot tell apart from a valid one gets a success (ids are never unknown, idempotency keys never spent)',
+  'errors.test.ts':
+    'answers from examples: a request it cannot tell apart from a valid one gets a success (ids are never unknown, idempotency keys never spent)',
   'pagination.test.ts': 'one example page whatever the cursor or limit: cursors lead nowhere, filters filter nothing',
   'idempotency.test.ts': 'no memory between requests: nothing is replayed, nothing conflicts',
   'rateLimits.test.ts': 'no rate limits: its RateLimit headers are the documented examples (the writes policy on reads too), and it never answers 429',
-  'tenancy.test.ts': 'one world for every key: nothing is ever another shop\'s',
+  'tenancy.test.ts': "one world for every key: nothing is ever another shop's",
   'products.test.ts': 'stateless: what is created is not stored, reads return the example, not what was sent',
   'orders.test.ts': 'stateless: refunds change no order, rules on amounts and states are not applied',
   'customers.test.ts': 'stateless: customers are not derived from orders',
@@ -42,7 +43,14 @@ interface Case {
   reason?: string;
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16))).replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, '&');
 
 /** Test cases from vitest's JUnit XML: enough of a parser for the one format it writes. */
 function readCases(xml: string): Case[] {
@@ -51,14 +59,25 @@ function readCases(xml: string): Case[] {
     const body = m[4] ?? '';
     const failure = /<(?:failure|error) message="([^"]*)"/.exec(body)?.[1];
     const reason = /<property name="skipped" value="([^"]*)"/.exec(body)?.[1];
-    cases.push({ file: decode(m[1]).split('/').pop()!, name: decode(m[2]), failure: failure && decode(failure), skipped: /<skipped/.test(body), reason: reason && decode(reason) });
+    cases.push({
+      file: decode(m[1]).split('/').pop()!,
+      name: decode(m[2]),
+      failure: failure && decode(failure),
+      skipped: /<skipped/.test(body),
+      reason: reason && decode(reason),
+    });
   }
   return cases;
 }
 
 /** The first line of a failure, without the colour codes and the file positions. */
 function firstLine(message: string): string {
-  return message.replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())!.trim().slice(0, 160);
+  return message
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((l) => l.trim())!
+    .trim()
+    .slice(0, 160);
 }
 
 function report(cases: Case[]): string {
@@ -107,7 +126,7 @@ try {
 
 const text = report(readCases(readFileSync(join(ROOT, JUNIT), 'utf8')));
 mkdirSync(dirname(join(ROOT, REPORT)), { recursive: true });
-writeFileSync(join(ROOT, REPORT), text + '\n');
+writeFileSync(join(ROOT, REPORT), `${text}\n`);
 process.stdout.write(`\n${text}\n\nwritten to ${REPORT}\n`);
 if (process.argv.includes('--update-readme')) {
   const readme = readFileSync(README, 'utf8');

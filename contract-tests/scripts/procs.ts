@@ -79,7 +79,12 @@ function startUntil(what: string, command: string, args: string[], ready: RegExp
 
 /** A sandbox in its own process, from the sources, on an ephemeral loopback port. */
 export async function startSandbox(): Promise<Running & { key: string }> {
-  const running = await startUntil('the sandbox', process.execPath, ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--host', '127.0.0.1', '--quiet'], /listening on (http:\/\/\S+)/);
+  const running = await startUntil(
+    'the sandbox',
+    process.execPath,
+    ['--import', 'tsx', 'src/cli.ts', '--port', '0', '--host', '127.0.0.1', '--quiet'],
+    /listening on (http:\/\/\S+)/,
+  );
   // the key line follows the URL line; give it a moment to arrive
   for (let i = 0; i < 50 && !running.output.some((l) => /test key:/.test(l)); i++) await new Promise((r) => setTimeout(r, 20));
   const key = /(sx_test_[0-9A-Za-z]{24})/.exec(running.output.find((l) => /test key:/.test(l)) ?? '')?.[1];

@@ -49,5 +49,7 @@ await Promise.all(
   }),
 );
 const failed = results.filter((r) => r.code !== 0);
-process.stdout.write(`\ncontract variants: ${results.length - failed.length} of ${results.length} faithful variants pass${failed.length ? `; failing: ${failed.map((r) => r.v.id).join(', ')}` : ''}\n`);
+process.stdout.write(
+  `\ncontract variants: ${results.length - failed.length} of ${results.length} faithful variants pass${failed.length ? `; failing: ${failed.map((r) => r.v.id).join(', ')}` : ''}\n`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -76,19 +76,22 @@ export function expressDoor(parts: ExpressDoorParts): Express {
   if (parts.requestLog) app.use(parts.requestLog);
   app.use((req, res, next) => {
     // a throw while writing (a header value Node refuses) reaches `problems` below, never an unhandled rejection
-    void parts.engine.run(toEngineRequest(req, res, parts.trustProxy)).then(({ reply, context, unrouted }) => {
-      // what the request log reads
-      res.locals.requestId = context.requestId;
-      res.locals.operation = context.operation;
-      res.locals.tenant = context.tenant;
-      if (unrouted && parts.extras) {
-        for (const name in reply.headers) if (name !== 'Content-Type') res.setHeader(name, reply.headers[name]);
-        res.locals.unrouted = reply;
-        next();
-        return;
-      }
-      send(res, reply);
-    }).catch(next);
+    void parts.engine
+      .run(toEngineRequest(req, res, parts.trustProxy))
+      .then(({ reply, context, unrouted }) => {
+        // what the request log reads
+        res.locals.requestId = context.requestId;
+        res.locals.operation = context.operation;
+        res.locals.tenant = context.tenant;
+        if (unrouted && parts.extras) {
+          for (const name in reply.headers) if (name !== 'Content-Type') res.setHeader(name, reply.headers[name]);
+          res.locals.unrouted = reply;
+          next();
+          return;
+        }
+        send(res, reply);
+      })
+      .catch(next);
   });
   if (parts.extras) {
     app.use(parts.extras);

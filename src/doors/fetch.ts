@@ -23,7 +23,9 @@ export function queryOf(params: URLSearchParams): EngineRequest['query'] {
 
 function headersOf(headers: Headers): Record<string, string> {
   const plain: Record<string, string> = {};
-  headers.forEach((value, name) => (plain[name] = value));
+  headers.forEach((value, name) => {
+    plain[name] = value;
+  });
   return plain;
 }
 

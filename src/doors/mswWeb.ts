@@ -18,6 +18,7 @@ export interface SxHandlersOptions {
 }
 
 export function sxHandlers(options: SxHandlersOptions): HttpHandler[] {
-  if (!options?.sandbox) throw new Error('sxHandlers: in a browser, give it the sandbox to answer from: sxHandlers({ sandbox: createBrowserSandbox() }) (sx-sandbox/browser)');
+  if (!options?.sandbox)
+    throw new Error('sxHandlers: in a browser, give it the sandbox to answer from: sxHandlers({ sandbox: createBrowserSandbox() }) (sx-sandbox/browser)');
   return handlersFor(options.sandbox, options.baseUrl ?? DEFAULT_BASE_URL);
 }

@@ -9,7 +9,7 @@ import { cors, type CorsOptions } from './stages/cors.js';
 import { dispatch, type BoundHandler } from './stages/dispatch.js';
 import { idempotency } from './stages/idempotency.js';
 import type { IpOwners } from './stages/ipOwners.js';
-import { RateLimiter, rateLimit } from './stages/rateLimit.js';
+import { type RateLimiter, rateLimit } from './stages/rateLimit.js';
 import { startContext } from './stages/requestId.js';
 import { route, Unrouted } from './stages/route.js';
 import { validate } from './stages/validate.js';

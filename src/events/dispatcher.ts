@@ -181,9 +181,7 @@ export class WebhookDispatcher {
         attempt: job.attempt,
         created_at: tenant.now(),
       },
-      full
-        ? { status: 'failed', failure_reason: `queue full: this endpoint already owes ${QUEUED_PER_ENDPOINT} attempts; this one was dropped` }
-        : undefined,
+      full ? { status: 'failed', failure_reason: `queue full: this endpoint already owes ${QUEUED_PER_ENDPOINT} attempts; this one was dropped` } : undefined,
     );
     if (full) return;
     queued.add(record.id);
@@ -268,7 +266,14 @@ export class WebhookDispatcher {
   }
 
   /** One signed POST; in public mode only to addresses that resolve outside. */
-  private async send(tenant: Tenant, endpoint: WebhookEndpoint, event: SxEvent, body: string, lifetime: AbortSignal, onSigned?: (request: SentRequest) => void): Promise<AttemptResult> {
+  private async send(
+    tenant: Tenant,
+    endpoint: WebhookEndpoint,
+    event: SxEvent,
+    body: string,
+    lifetime: AbortSignal,
+    onSigned?: (request: SentRequest) => void,
+  ): Promise<AttemptResult> {
     const url = new URL(endpoint.url);
     const addresses = await deliveryAddresses(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
     const abort = new AbortController();

@@ -43,7 +43,11 @@ function prettyRequest(line: RequestLine, paint: Paint): string {
 
 function prettyAttempt(line: AttemptLine, paint: Paint): string {
   const answer = line.response_code ? String(line.response_code) : `no answer${line.error ? ` (${line.error})` : ''}`;
-  const next = line.next_retry_at ? `next retry ${line.next_retry_at.slice(0, 10)} ${clockTime(line.next_retry_at)}` : line.status === 'failed' ? 'no more retries' : '';
+  const next = line.next_retry_at
+    ? `next retry ${line.next_retry_at.slice(0, 10)} ${clockTime(line.next_retry_at)}`
+    : line.status === 'failed'
+      ? 'no more retries'
+      : '';
   const outcome = paint(line.status === 'succeeded' ? GREEN : RED, `${answer} ${line.status}`);
   return `${stamps(line, paint)}  ${paint(CYAN, 'hook')}   ${line.event_type} → ${line.url}  ${outcome}  attempt ${line.attempt} of ${line.attempts}${next ? `, ${next}` : ''}`;
 }

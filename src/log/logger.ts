@@ -43,7 +43,11 @@ export class Logger {
       const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
       res.end = ((...args: unknown[]) => {
         const [chunk] = args;
-        if (String(res.getHeader('content-type') ?? '').startsWith('application/problem+json') && (typeof chunk === 'string' || Buffer.isBuffer(chunk)) && chunk.length <= PROBLEM_PEEK_BYTES) {
+        if (
+          String(res.getHeader('content-type') ?? '').startsWith('application/problem+json') &&
+          (typeof chunk === 'string' || Buffer.isBuffer(chunk)) &&
+          chunk.length <= PROBLEM_PEEK_BYTES
+        ) {
           try {
             problem = JSON.parse(chunk.toString());
           } catch {

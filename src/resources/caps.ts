@@ -9,7 +9,11 @@ import type { Tenant } from '../state/tenant.js';
  */
 export function assertRoom(current: number, cap: number, what: string, remedy = 'Reset the shop (POST /v1/test_helpers/reset) or raise the cap.'): void {
   if (current >= cap) {
-    throw Problem.rule('body', `this sandbox allows at most ${cap} ${what} per shop`, `This shop already has ${current} ${what}; the sandbox caps it at ${cap}. ${remedy}`);
+    throw Problem.rule(
+      'body',
+      `this sandbox allows at most ${cap} ${what} per shop`,
+      `This shop already has ${current} ${what}; the sandbox caps it at ${cap}. ${remedy}`,
+    );
   }
 }
 

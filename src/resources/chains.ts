@@ -64,7 +64,10 @@ export function fakeTxHash(chain: string, random: Random): string {
   if (chain === 'solana') return randomString(random, 88, BASE58);
   // 32 random bits per draw: history generation makes hundreds of these
   let hex = '';
-  for (let i = 0; i < 8; i++) hex += Math.floor(random() * 2 ** 32).toString(16).padStart(8, '0');
+  for (let i = 0; i < 8; i++)
+    hex += Math.floor(random() * 2 ** 32)
+      .toString(16)
+      .padStart(8, '0');
   // the reference writes tron hashes 0x-prefixed, like the EVM chains
   return chain === 'bitcoin' ? hex : `0x${hex}`;
 }

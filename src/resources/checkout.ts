@@ -10,7 +10,11 @@ function sellableProduct(tenant: Tenant, id: string): Product {
   const product = tenant.products.get(id);
   if (!product) throw Problem.rule('body.product', `must be a product of this shop; there is no ${id}`, `No product with id '${id}' exists in this shop.`);
   if (product.status !== 'active') {
-    throw Problem.rule('body.product', `must be active to be sold; ${id} is ${product.status}`, `Product ${id} is ${product.status}; only active products can be bought.`);
+    throw Problem.rule(
+      'body.product',
+      `must be active to be sold; ${id} is ${product.status}`,
+      `Product ${id} is ${product.status}; only active products can be bought.`,
+    );
   }
   return product;
 }

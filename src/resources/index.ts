@@ -12,7 +12,18 @@ import { testHelperHandlers } from './testHelpers.js';
 import { tenantHandlers } from './tenants.js';
 import { webhookHandlers } from './webhooks.js';
 
-const HANDLER_SETS = [productHandlers, apiKeyHandlers, testHelperHandlers, webhookHandlers, tenantHandlers, orderHandlers, customerHandlers, payoutHandlers, checkoutHandlers, shopHandlers] as const;
+const HANDLER_SETS = [
+  productHandlers,
+  apiKeyHandlers,
+  testHelperHandlers,
+  webhookHandlers,
+  tenantHandlers,
+  orderHandlers,
+  customerHandlers,
+  payoutHandlers,
+  checkoutHandlers,
+  shopHandlers,
+] as const;
 
 type Sets = readonly object[];
 type Named<T extends Sets> = T extends readonly [infer First, ...infer Rest extends Sets] ? keyof First | Named<Rest> : never;

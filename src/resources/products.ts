@@ -117,7 +117,11 @@ export const productHandlers = {
     // the spec allows 5000 per call; a public host may take fewer (caps.keysPerImport)
     const perCall = services.caps.keysPerImport;
     if (body.keys.length > perCall) {
-      throw Problem.rule('body.keys', `must not have more than ${perCall} items on this sandbox`, `This sandbox imports at most ${perCall} keys per call; split the import.`);
+      throw Problem.rule(
+        'body.keys',
+        `must not have more than ${perCall} items on this sandbox`,
+        `This sandbox imports at most ${perCall} keys per call; split the import.`,
+      );
     }
     // the cap holds with this batch in: a pool never passes it, however the batch is cut
     const incoming = tenant.pools.incoming(product.id, body.keys);

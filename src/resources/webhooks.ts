@@ -48,7 +48,11 @@ function sampleObject(tenant: Tenant, type: string): Sampled {
     if (++seen === SAMPLE_WINDOW) break;
   }
   if (!newest) {
-    throw Problem.rule('body.event', `needs at least one ${family} in this shop`, `A test ${type} event carries one of this shop's ${family}s, and the shop has none yet.`);
+    throw Problem.rule(
+      'body.event',
+      `needs at least one ${family} in this shop`,
+      `A test ${type} event carries one of this shop's ${family}s, and the shop has none yet.`,
+    );
   }
   return newest;
 }

@@ -66,7 +66,8 @@ export class DataDir {
   /** Journals a shop from now on; its file is written at once, so the directory always holds it whole. */
   private keep(tenant: Tenant): void {
     if (this.journals.has(tenant.id)) return;
-    const render = (seq: number) => writeShopFile(shopData(tenant, { seed: this.seedNumber, secrets: this.store.secretsOf(tenant), journalSeq: seq }), nodePlatform.sha256Hex);
+    const render = (seq: number) =>
+      writeShopFile(shopData(tenant, { seed: this.seedNumber, secrets: this.store.secretsOf(tenant), journalSeq: seq }), nodePlatform.sha256Hex);
     const journal = new ShopJournal(join(this.root, tenant.id), tenant, render, this.seqs.get(tenant.id) ?? 0);
     journal.compact();
     this.journals.set(tenant.id, journal);

@@ -115,7 +115,10 @@ export class ShopJournal {
   }
 
   append(change: ShopChange): void {
-    if (change.t === 'replaced') return this.compact();
+    if (change.t === 'replaced') {
+      this.compact();
+      return;
+    }
     const text = line({ n: ++this.seq, s: this.tenant.streams(), c: change });
     writeSync(this.fd, text);
     this.bytes += text.length;

@@ -27,7 +27,8 @@ function apply(tenant: Tenant, store: TenantStore, change: ShopChange): void {
       return;
     }
     case 'map':
-      return tenant[change.m].set(change.k, change.v);
+      tenant[change.m].set(change.k, change.v);
+      return;
     case 'pool':
       if (change.add) tenant.pools.add(change.p, change.add);
       if (change.take !== undefined) tenant.pools.take(change.p, change.take);
@@ -49,9 +50,11 @@ function apply(tenant: Tenant, store: TenantStore, change: ShopChange): void {
       if (!store.ownerOf(change.secret)) store.bindSecret(tenant, change.keyId, change.secret);
       return;
     case 'unsecret':
-      return store.unbind(tenant, change.secret);
+      store.unbind(tenant, change.secret);
+      return;
     case 'reset':
-      return tenant.reset();
+      tenant.reset();
+      return;
     case 'replaced':
       return; // never journaled: a replaced state is written as a new file
   }

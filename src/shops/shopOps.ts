@@ -43,7 +43,11 @@ export class ShopOps {
   snapshot(tenant: Tenant, name: string): { name: string; taken_at: string } {
     this.check();
     if (!tenant.snapshots.has(name) && tenant.snapshots.size >= SNAPSHOTS_PER_SHOP) {
-      throw Problem.rule('body', `this sandbox keeps at most ${SNAPSHOTS_PER_SHOP} snapshots per shop`, `This shop holds ${SNAPSHOTS_PER_SHOP} snapshots, the most the sandbox keeps (snapshots per shop: ${SNAPSHOTS_PER_SHOP}). Take this one under the name of one you no longer need: it replaces it.`);
+      throw Problem.rule(
+        'body',
+        `this sandbox keeps at most ${SNAPSHOTS_PER_SHOP} snapshots per shop`,
+        `This shop holds ${SNAPSHOTS_PER_SHOP} snapshots, the most the sandbox keeps (snapshots per shop: ${SNAPSHOTS_PER_SHOP}). Take this one under the name of one you no longer need: it replaces it.`,
+      );
     }
     const takenAt = tenant.now();
     tenant.snapshots.set(name, { frozen: tenant.freeze(), takenAt });
@@ -94,7 +98,11 @@ export class ShopOps {
 
   private make(create: (id: string) => Tenant): MadeShop {
     if (this.made >= MADE_SHOPS_MAX) {
-      throw Problem.rule('body', `this sandbox makes at most ${MADE_SHOPS_MAX} shops by fork or import`, `This sandbox has made ${MADE_SHOPS_MAX} shops by fork or import (made shops: ${MADE_SHOPS_MAX}), the most one process makes. Restart it, or reuse a shop with snapshots and restores.`);
+      throw Problem.rule(
+        'body',
+        `this sandbox makes at most ${MADE_SHOPS_MAX} shops by fork or import`,
+        `This sandbox has made ${MADE_SHOPS_MAX} shops by fork or import (made shops: ${MADE_SHOPS_MAX}), the most one process makes. Restart it, or reuse a shop with snapshots and restores.`,
+      );
     }
     let id: string;
     do id = `tnt_${randomString(this.random, 20)}`;
@@ -116,13 +124,20 @@ export class ShopOps {
     const snapshot = tenant.snapshots.get(name);
     if (!snapshot) {
       const names = [...tenant.snapshots.keys()];
-      throw Problem.rule(field, `this shop has no snapshot named '${name}'`, `This shop has no snapshot named '${name}'. ${names.length ? `It has: ${names.join(', ')}.` : 'It has none; take one with POST /v1/test_helpers/snapshots.'}`);
+      throw Problem.rule(
+        field,
+        `this shop has no snapshot named '${name}'`,
+        `This shop has no snapshot named '${name}'. ${names.length ? `It has: ${names.join(', ')}.` : 'It has none; take one with POST /v1/test_helpers/snapshots.'}`,
+      );
     }
     return snapshot;
   }
 
   private check(): void {
-    if (!this.enabled) throw new Problem(501, 'Snapshots, forks, exports and imports are not available on this deployment (a public sandbox, --public: they would make shops that never expire). Run sx-sandbox locally for them.');
+    if (!this.enabled)
+      throw new Problem(
+        501,
+        'Snapshots, forks, exports and imports are not available on this deployment (a public sandbox, --public: they would make shops that never expire). Run sx-sandbox locally for them.',
+      );
   }
 }
-

@@ -36,7 +36,15 @@ export interface KeptShops {
  * The state that lasts, wired into a sandbox: snapshots and forks always,
  * a storage when one is given (opened here, before any request).
  */
-export function keepShops(options: { store: TenantStore; seed: TenantSeed; seedNumber: number; demo: Tenant; storage: ShopStorage | null; public: boolean; sha256Hex?: Sha256Hex }): KeptShops {
+export function keepShops(options: {
+  store: TenantStore;
+  seed: TenantSeed;
+  seedNumber: number;
+  demo: Tenant;
+  storage: ShopStorage | null;
+  public: boolean;
+  sha256Hex?: Sha256Hex;
+}): KeptShops {
   const { store, seed, seedNumber, demo } = options;
   const ops = new ShopOps(store, seed, seedNumber, seededRandom(hashSeed(`${seedNumber}:made-shops`)), !options.public, options.sha256Hex);
   const data = options.storage;

@@ -22,7 +22,8 @@ type Nothing = Record<string, never>;
 export type PathParams<Op extends OperationId> = Parameters<Op> extends { path: infer P } ? P : Nothing;
 
 /** The query, as validated and coerced to the declared types. */
-export type Query<Op extends OperationId> = Parameters<Op> extends { query?: infer Q } ? ([NonNullable<Q>] extends [never] ? Nothing : NonNullable<Q>) : Nothing;
+export type Query<Op extends OperationId> =
+  Parameters<Op> extends { query?: infer Q } ? ([NonNullable<Q>] extends [never] ? Nothing : NonNullable<Q>) : Nothing;
 
 type JsonContent<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 

@@ -50,10 +50,7 @@ function objectSchema(params: Param[], additional: boolean) {
   };
 }
 
-export function compileRequestValidator(
-  pathItem: OpenAPIV3_1.PathItemObject,
-  op: OpenAPIV3_1.OperationObject,
-): RequestValidator {
+export function compileRequestValidator(pathItem: OpenAPIV3_1.PathItemObject, op: OpenAPIV3_1.OperationObject): RequestValidator {
   const params = [...((pathItem.parameters ?? []) as Param[]), ...((op.parameters ?? []) as Param[])];
   const byIn = (where: string) => params.filter((p) => p.in === where);
   const pathCheck = paramAjv.compile(objectSchema(byIn('path'), true));
@@ -156,7 +153,13 @@ function collect(errors: ErrorObject[] | null | undefined, root: string, structu
     if (!list.includes(message)) list.push(message);
   };
   for (const e of errors ?? []) {
-    const base = [root, ...e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))].join('.');
+    const base = [
+      root,
+      ...e.instancePath
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
+    ].join('.');
     switch (e.keyword) {
       case 'required': {
         const field = `${base}.${(e.params as { missingProperty: string }).missingProperty}`;

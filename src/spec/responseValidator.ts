@@ -73,7 +73,9 @@ export class ResponseValidator {
   private checkResponse(label: string, exchange: Exchange, response: ResponseObject | undefined): string[] {
     if (!response) return [`${label}: no documented response for status ${exchange.status}`];
     const violations: string[] = [];
-    const contentType = String(exchange.headers['content-type'] ?? '').split(';')[0].trim();
+    const contentType = String(exchange.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim();
     const content = response.content ?? {};
     const mediaTypes = Object.keys(content);
     if (mediaTypes.length === 0) {

@@ -93,22 +93,38 @@ export function readShopFile(text: string, file: string, sha256: Sha256Hex = web
   } catch (err) {
     throw new ShopFileError(file, `is not a complete JSON document (damaged or truncated: ${(err as Error).message})`);
   }
-  if (!parsed || typeof parsed !== 'object' || parsed.format !== SHOP_FORMAT) throw new ShopFileError(file, `is not an sx-sandbox shop file (no "format": "${SHOP_FORMAT}")`);
+  if (!parsed || typeof parsed !== 'object' || parsed.format !== SHOP_FORMAT)
+    throw new ShopFileError(file, `is not an sx-sandbox shop file (no "format": "${SHOP_FORMAT}")`);
   if (parsed.version !== SHOP_FORMAT_VERSION) {
-    throw new ShopFileError(file, `is shop format version ${String(parsed.version)}; this sx-sandbox reads version ${SHOP_FORMAT_VERSION}`, 'Use the sx-sandbox version that wrote it, or start with another --data directory.');
+    throw new ShopFileError(
+      file,
+      `is shop format version ${String(parsed.version)}; this sx-sandbox reads version ${SHOP_FORMAT_VERSION}`,
+      'Use the sx-sandbox version that wrote it, or start with another --data directory.',
+    );
   }
   const shop = parsed.shop as ShopData | undefined;
   if (!shop || typeof shop !== 'object') throw new ShopFileError(file, 'holds no shop');
   if (parsed.checksum !== `sha256:${sha256(JSON.stringify(shop))}`) throw new ShopFileError(file, 'fails its checksum (the file was damaged or edited)');
-  for (const job of shop.position?.jobs?.jobs ?? []) if (!isJobKind(job.kind)) throw new ShopFileError(file, `plans a job of kind '${job.kind}', which this sx-sandbox does not know`);
+  for (const job of shop.position?.jobs?.jobs ?? [])
+    if (!isJobKind(job.kind)) throw new ShopFileError(file, `plans a job of kind '${job.kind}', which this sx-sandbox does not know`);
   return shop;
 }
 
 /** Checks that a file was made over these fixtures: same seed, same fixture counts. */
 export function checkFixtures(shop: ShopData, tenant: Tenant, seed: number, file: string): void {
-  if (shop.seed !== seed) throw new ShopFileError(file, `was written over the fixtures of seed ${shop.seed}, not ${seed}`, `Start with --seed ${shop.seed} (createSandbox({ seed: ${shop.seed} })), or use another --data directory.`);
+  if (shop.seed !== seed)
+    throw new ShopFileError(
+      file,
+      `was written over the fixtures of seed ${shop.seed}, not ${seed}`,
+      `Start with --seed ${shop.seed} (createSandbox({ seed: ${shop.seed} })), or use another --data directory.`,
+    );
   for (const name of COLLECTION_NAMES) {
-    if (tenant[name].size !== shop.fixtures[name]) throw new ShopFileError(file, `was written over ${shop.fixtures[name]} fixture ${name}, these fixtures have ${tenant[name].size}`, 'Use the sx-sandbox version that wrote it, or another --data directory.');
+    if (tenant[name].size !== shop.fixtures[name])
+      throw new ShopFileError(
+        file,
+        `was written over ${shop.fixtures[name]} fixture ${name}, these fixtures have ${tenant[name].size}`,
+        'Use the sx-sandbox version that wrote it, or another --data directory.',
+      );
   }
 }
 

@@ -124,9 +124,7 @@ export class Tenant implements Collections {
 
   private readonly publish: Publish;
 
-  constructor(
-    private readonly options: TenantOptions,
-  ) {
+  constructor(private readonly options: TenantOptions) {
     this.id = options.id;
     this.ephemeral = options.ephemeral ?? false;
     this.budget = new ShopBudget(options.shopBytes, options.memory);

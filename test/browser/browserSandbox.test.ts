@@ -53,7 +53,8 @@ describe('createBrowserSandbox', () => {
     const node = createSandbox({ clockMode: 'frozen' });
     try {
       for (const path of ['/v1/products?limit=3', '/v1/orders?limit=2', '/v1/customers?limit=2']) {
-        const ask = (fetcher: BrowserSandbox['fetch'], key: string) => fetcher(new Request(`http://x${path}`, { headers: { Authorization: `Bearer ${key}` } })).then((r) => r.text());
+        const ask = (fetcher: BrowserSandbox['fetch'], key: string) =>
+          fetcher(new Request(`http://x${path}`, { headers: { Authorization: `Bearer ${key}` } })).then((r) => r.text());
         expect(await ask(browser.fetch, browser.demoKey)).toBe(await ask(node.fetch, node.demoKey));
       }
     } finally {

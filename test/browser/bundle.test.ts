@@ -50,7 +50,9 @@ describe('the bundle', () => {
     expect(BUILT_SEEDS).toEqual([1]);
     const sandbox = createBrowserSandbox({ clockMode: 'frozen' });
     try {
-      const reply = await sandbox.fetch(new Request('https://api.sellix.gg/v1/products/prod_01J2PVQR41', { headers: { Authorization: `Bearer ${sandbox.demoKey}` } }));
+      const reply = await sandbox.fetch(
+        new Request('https://api.sellix.gg/v1/products/prod_01J2PVQR41', { headers: { Authorization: `Bearer ${sandbox.demoKey}` } }),
+      );
       expect(reply.status).toBe(200);
       expect(((await reply.json()) as { name: string }).name).toBe('Adobe Creative Cloud Key');
     } finally {

@@ -31,7 +31,6 @@ import { Webhook } from 'standardwebhooks';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_ENTRY, bundleBrowser, MSW_ENTRY, ROOT } from '../../scripts/browserBundle.js';
-import { codeBlockAfter } from '../../scripts/packageReview.js';
 import { resultPath } from '../docs/browser.js';
 
 const API = 'https://api.sellix.gg/v1';
@@ -84,7 +83,10 @@ function readmeWorkerExample(): string {
  */
 async function readmeApp(sandboxFile: string, mswFile: string): Promise<string> {
   const entry = join(work, 'readme-app.ts');
-  writeFileSync(entry, `${readmeWorkerExample()}\n(window as any).readmeReply = { status: reply.status, body: await reply.json() };\ndocument.body.textContent = 'ready';\n`);
+  writeFileSync(
+    entry,
+    `${readmeWorkerExample()}\n(window as any).readmeReply = { status: reply.status, body: await reply.json() };\ndocument.body.textContent = 'ready';\n`,
+  );
   const out = await build({
     entryPoints: [entry],
     bundle: true,
@@ -166,7 +168,9 @@ beforeAll(async () => {
     served.push(path);
     const body = files[path];
     if (body === undefined) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+    res
+      .writeHead(200, { 'Content-Type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -205,7 +209,11 @@ function createThenList(page: Page, key: string) {
   return page.evaluate(
     async ({ api, key }) => {
       const headers = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
-      const created = await fetch(`${api}/products`, { method: 'POST', headers, body: JSON.stringify({ name: 'Browser poster', type: 'account', price_cents: 900, currency: 'EUR' }) });
+      const created = await fetch(`${api}/products`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ name: 'Browser poster', type: 'account', price_cents: 900, currency: 'EUR' }),
+      });
       const product = await created.json();
       const list = await fetch(`${api}/products?limit=5`, { headers });
       const unknownKey = await fetch(`${api}/products`, { headers: { Authorization: 'Bearer sx_test_000000000000000000000000' } });
@@ -241,7 +249,13 @@ describe('in Chromium, from static files', () => {
       const key = await page.evaluate(() => (window as unknown as { demoKey: string }).demoKey);
       expect(key).toMatch(/^sx_test_/);
       const result = await createThenList(page, key);
-      expect(result).toMatchObject({ created: 201, listed: 200, refused: 401, refusedType: 'application/problem+json; charset=utf-8', refusedProblem: 'unauthenticated' });
+      expect(result).toMatchObject({
+        created: 201,
+        listed: 200,
+        refused: 401,
+        refusedType: 'application/problem+json; charset=utf-8',
+        refusedProblem: 'unauthenticated',
+      });
       expect(result.ids[0]).toBe(result.id);
       await page.screenshot({ path: resultPath('browser-msw.png') });
       expect(errors).toEqual([]);
@@ -284,14 +298,17 @@ describe('in Chromium, from static files', () => {
           const sandbox = (window as unknown as { sandbox: import('../../src/browser.js').BrowserSandbox }).sandbox;
           const headers = { Authorization: `Bearer ${sandbox.demoKey}`, 'Content-Type': 'application/json' };
           const call = (path: string, body?: unknown) =>
-            sandbox.fetch(new Request(`https://api.sellix.gg/v1${path}`, { method: body ? 'POST' : 'GET', headers, body: body ? JSON.stringify(body) : undefined })).then((r) => r.json());
+            sandbox
+              .fetch(new Request(`https://api.sellix.gg/v1${path}`, { method: body ? 'POST' : 'GET', headers, body: body ? JSON.stringify(body) : undefined }))
+              .then((r) => r.json());
           const endpoints = [];
           for (const url of urls) endpoints.push(await call('/webhooks', { url, events: ['order.paid'] }));
           const order = await call('/test_helpers/orders', { product: 'prod_01J2PVQR41', email: 'sam@example.com' });
           await sandbox.webhooks.idle();
           const logs = [];
           // the first attempt of each (a failed one has its retry logged above it, pending on the frozen shop clock)
-          for (const endpoint of endpoints) logs.push(((await call(`/webhooks/${endpoint.id}/deliveries`)).data as { attempt: number }[]).find((d) => d.attempt === 1));
+          for (const endpoint of endpoints)
+            logs.push(((await call(`/webhooks/${endpoint.id}/deliveries`)).data as { attempt: number }[]).find((d) => d.attempt === 1));
           return { secret: endpoints[0].signing_secret as string, order: order.id as string, logs };
         },
         { urls: [reachable.url, closed.url] },
@@ -305,7 +322,12 @@ describe('in Chromium, from static files', () => {
       expect(outcome.logs[0]).toMatchObject({ status: 'succeeded', response_code: 204 });
       // the signed headers make it no simple request: the browser asked first (a preflight), was not allowed, and sent nothing
       expect(closed.bodies).toEqual([]);
-      expect(outcome.logs[1]).toMatchObject({ status: 'failed', response_code: 0, failure_reason: expect.stringMatching(/^not reachable from here .*CORS/), next_retry_at: expect.any(String) });
+      expect(outcome.logs[1]).toMatchObject({
+        status: 'failed',
+        response_code: 0,
+        failure_reason: expect.stringMatching(/^not reachable from here .*CORS/),
+        next_retry_at: expect.any(String),
+      });
       // Chromium logs the refused one (a CORS message, a failed load); nothing else
       expect(errors.filter((e) => !/CORS|net::ERR_FAILED/.test(e))).toEqual([]);
     } finally {

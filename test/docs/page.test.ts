@@ -48,7 +48,9 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     visits.push(a);
     const first = await tryIt(a.page, 'listProducts');
     const at = (name: string) => a.page.locator('body').getAttribute(name);
-    console.info(`sandbox ready ${await at('data-ready-ms')} ms after navigation start, first Try it answer at ${await at('data-first-answer-ms')} ms (test's own wait ${Date.now() - started} ms)`);
+    console.info(
+      `sandbox ready ${await at('data-ready-ms')} ms after navigation start, first Try it answer at ${await at('data-first-answer-ms')} ms (test's own wait ${Date.now() - started} ms)`,
+    );
     expect(first.status).toBe(200);
     expect(a.key).toMatch(/^sx_test_[0-9A-Za-z]{24}$/);
     await a.page.evaluate(() => scrollTo(0, 0));
@@ -131,7 +133,11 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     const secret = (await delivered.locator('[data-secret]').textContent())!;
     expect(secret).toBe(endpoint.body.signing_secret);
     const header = async (name: string) => (await delivered.locator(`[data-header="${name}"]`).textContent())!;
-    const headers = { 'webhook-id': await header('webhook-id'), 'webhook-timestamp': await header('webhook-timestamp'), 'webhook-signature': await header('webhook-signature') };
+    const headers = {
+      'webhook-id': await header('webhook-id'),
+      'webhook-timestamp': await header('webhook-timestamp'),
+      'webhook-signature': await header('webhook-signature'),
+    };
     const payload = (await delivered.locator('.payload').textContent())!;
     const event = new Webhook(secret).verify(payload, headers) as { type: string; data: { object: { id: string } } };
     expect(event.type).toBe('order.paid');
@@ -178,7 +184,11 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
   it('New sandbox starts over', async () => {
     const before = a.key;
     await a.page.locator('#sx-new').click();
-    await a.page.locator('#sx-key').filter({ hasText: /^sx_test_/ }).filter({ hasNotText: before }).waitFor();
+    await a.page
+      .locator('#sx-key')
+      .filter({ hasText: /^sx_test_/ })
+      .filter({ hasNotText: before })
+      .waitFor();
     const names = (await tryIt(a.page, 'listProducts')).body.data.map((p: { name: string }) => p.name);
     expect(names).not.toContain(mine.name);
     expect(await a.page.locator('#sx-deliveries .delivery').count()).toBe(0);
@@ -187,10 +197,13 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
   it('a saved shop that cannot be read is reported and replaced by a new shop, never half-loaded', async () => {
     const context = await browser.newContext({ viewport: VIEWPORT });
     // a saved file cut short, in storage before the page's first script runs
-    await context.addInitScript((damaged) => {
-      if (!sessionStorage.getItem('planted')) localStorage.setItem('sx-sandbox:shop-file', damaged);
-      sessionStorage.setItem('planted', '1');
-    }, await a.page.evaluate(() => localStorage.getItem('sx-sandbox:shop-file')!.slice(0, -20)));
+    await context.addInitScript(
+      (damaged) => {
+        if (!sessionStorage.getItem('planted')) localStorage.setItem('sx-sandbox:shop-file', damaged);
+        sessionStorage.setItem('planted', '1');
+      },
+      await a.page.evaluate(() => localStorage.getItem('sx-sandbox:shop-file')!.slice(0, -20)),
+    );
     const d = await openDocs(context, `${host.origin}/`);
     visits.push(d);
     expect(await d.page.locator('#sx-status').textContent()).toMatch(/could not be read \(the saved shop: is not a complete JSON document/);
@@ -273,7 +286,11 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
     expect((await tryIt(visit.page, 'listProducts')).status).toBe(401);
     await visit.page.locator('#sx-status').filter({ hasText: 'expired' }).waitFor();
     await visit.page.locator('#sx-new').click();
-    await visit.page.locator('#sx-key').filter({ hasText: /^sx_test_/ }).filter({ hasNotText: key }).waitFor();
+    await visit.page
+      .locator('#sx-key')
+      .filter({ hasText: /^sx_test_/ })
+      .filter({ hasNotText: key })
+      .waitFor();
     expect(sandbox.store.lookup((await visit.page.locator('#sx-key').textContent())!)).toBeDefined();
 
     await visit.page.locator('#sx-mode input[value="browser"]').check();

@@ -24,7 +24,9 @@ describe('the page model, from the spec at build time', () => {
   });
 
   it('keeps the reference’s sections as prose and its examples', () => {
-    expect(model.sections.map((s) => s.id)).toEqual(expect.arrayContaining(['guide-authentication', 'guide-errors', 'guide-rate-limits', 'guide-idempotency', 'guide-webhooks']));
+    expect(model.sections.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['guide-authentication', 'guide-errors', 'guide-rate-limits', 'guide-idempotency', 'guide-webhooks']),
+    );
     expect(model.sections.find((s) => s.id === 'guide-errors')!.html).toContain('<table>');
     const create = model.tags[0].operations.find((o) => o.call.id === 'createProduct')!;
     expect(JSON.parse(create.call.body!)).toMatchObject({ name: 'Adobe Creative Cloud Key', type: 'license_key' });

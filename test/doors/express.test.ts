@@ -41,7 +41,14 @@ describe('the Express door writes the engine reply as it is', () => {
     const { sandbox, call } = await serve();
     const path = '/v1/products/prod_01J2PVQR41';
     const wire = await call('GET', path, { 'x-request-id': 'req-door-1' });
-    const engine = await sandbox.engine.handle({ method: 'GET', path, query: {}, headers: { authorization: `Bearer ${sandbox.demoKey}`, 'x-request-id': 'req-door-1' }, body: null, ip: '' });
+    const engine = await sandbox.engine.handle({
+      method: 'GET',
+      path,
+      query: {},
+      headers: { authorization: `Bearer ${sandbox.demoKey}`, 'x-request-id': 'req-door-1' },
+      body: null,
+      ip: '',
+    });
     expect(wire.status).toBe(engine.status);
     expect(wire.body).toBe(engine.body);
     // (the RateLimit headers count each call: the engine's own call was one more)
@@ -77,7 +84,9 @@ describe('the Express door writes the engine reply as it is', () => {
   it('answers `If-None-Match: *` as the fetch door does: the 200 and its body (the engine has no ETags)', async () => {
     const { sandbox, call } = await serve();
     const wire = await call('GET', '/v1/products', { 'if-none-match': '*' });
-    const fetched = await sandbox.fetch(new Request('http://sandbox.test/v1/products', { headers: { authorization: `Bearer ${sandbox.demoKey}`, 'if-none-match': '*' } }));
+    const fetched = await sandbox.fetch(
+      new Request('http://sandbox.test/v1/products', { headers: { authorization: `Bearer ${sandbox.demoKey}`, 'if-none-match': '*' } }),
+    );
     expect(fetched.status).toBe(200);
     expect(wire.status).toBe(200);
     expect(wire.body).toBe(await fetched.text());

@@ -21,7 +21,9 @@ async function call(s: ReturnType<typeof sandbox>, method: string, path: string,
   const text = await response.text();
   const body = text ? JSON.parse(text) : undefined;
   const plain: Record<string, string> = {};
-  response.headers.forEach((value, name) => (plain[name] = value));
+  response.headers.forEach((value, name) => {
+    plain[name] = value;
+  });
   responses.assert({ method, path, status: response.status, headers: plain, body });
   return { status: response.status, headers: response.headers, body, text };
 }
@@ -118,7 +120,11 @@ describe('the fetch door: Request in, Response out, no port', () => {
 
 describe('the fetch door when the Fetch API refuses a reply', () => {
   it('answers a 500 problem, not a rejected promise, for a header value a Response cannot carry', async () => {
-    const s = sandbox({ handlerOverrides: { listProducts: () => result<'listProducts'>(200, { object: 'list', has_more: false, next_cursor: null, data: [] }, { 'X-Broken': 'a\nb' }) } });
+    const s = sandbox({
+      handlerOverrides: {
+        listProducts: () => result<'listProducts'>(200, { object: 'list', has_more: false, next_cursor: null, data: [] }, { 'X-Broken': 'a\nb' }),
+      },
+    });
     const reply = await s.fetch(new Request(`${ORIGIN}/v1/products`, { headers: { authorization: `Bearer ${s.demoKey}` } }));
     expect(reply.status).toBe(500);
     expect(reply.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');

@@ -23,7 +23,11 @@ afterAll(async () => {
 
 async function createThenList(base: string, key: string): Promise<{ created: number; first: string; id: string }> {
   const headers = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' };
-  const created = await fetch(`${base}/products`, { method: 'POST', headers, body: JSON.stringify({ name: 'Poster', type: 'account', price_cents: 900, currency: 'EUR' }) });
+  const created = await fetch(`${base}/products`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name: 'Poster', type: 'account', price_cents: 900, currency: 'EUR' }),
+  });
   const { id } = (await created.json()) as { id: string };
   const list = (await (await fetch(`${base}/products?limit=1`, { headers })).json()) as { data: { id: string }[] };
   return { created: created.status, first: list.data[0].id, id };

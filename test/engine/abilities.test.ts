@@ -17,7 +17,11 @@ describe('abilities', () => {
   });
 
   it('the api-keys operations need a full-access key', async () => {
-    const minted = await t.post('/v1/api-keys', { name: 'almost', abilities: ['orders:read', 'orders:write', 'products:read', 'products:write', 'customers:read', 'payouts:read', 'payouts:write', 'webhooks:read'], mode: 'test' });
+    const minted = await t.post('/v1/api-keys', {
+      name: 'almost',
+      abilities: ['orders:read', 'orders:write', 'products:read', 'products:write', 'customers:read', 'payouts:read', 'payouts:write', 'webhooks:read'],
+      mode: 'test',
+    });
     const reply = await t.get('/v1/api-keys', { key: minted.body.secret });
     expect(reply.status).toBe(403);
     expect(reply.body.required_ability).toBe('*');

@@ -64,7 +64,7 @@ describe('JSON nesting depth', () => {
 
   it('brackets inside strings, escaped quotes included, do not count', () => {
     const text = (s: string) => new TextEncoder().encode(s);
-    expect(jsonDepthExceeds(text(JSON.stringify({ a: '[[[[[[[[["\\' + '[['.repeat(50) })), 3)).toBe(false);
+    expect(jsonDepthExceeds(text(JSON.stringify({ a: `[[[[[[[[["\\${'[['.repeat(50)}` })), 3)).toBe(false);
     expect(jsonDepthExceeds(text('[[[[]]]]'), 3)).toBe(true);
     expect(jsonDepthExceeds(text('[[[]]]'), 3)).toBe(false);
     expect(jsonDepthExceeds(text('[{"a":[{}]}]'), 3)).toBe(true);

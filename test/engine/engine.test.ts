@@ -7,7 +7,15 @@ function engine() {
   return createSandbox({ clock: new ManualClock(Date.UTC(2026, 10, 23, 12)), clockMode: 'frozen' });
 }
 
-const request = (over: Partial<EngineRequest>): EngineRequest => ({ method: 'GET', path: '/v1/products', query: {}, headers: {}, body: null, ip: '127.0.0.1', ...over });
+const request = (over: Partial<EngineRequest>): EngineRequest => ({
+  method: 'GET',
+  path: '/v1/products',
+  query: {},
+  headers: {},
+  body: null,
+  ip: '127.0.0.1',
+  ...over,
+});
 
 describe('the engine: plain request in, plain reply out', () => {
   it('answers with status, headers and a body string, from plain values only', async () => {
@@ -33,7 +41,11 @@ describe('the engine: plain request in, plain reply out', () => {
     expect(anonymous.headers['Content-Type']).toBe('application/problem+json; charset=utf-8');
     expect(reads).toBe(0);
     const created = await s.engine.handle(
-      request({ method: 'POST', headers: { authorization: `Bearer ${s.demoKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Plain', type: 'account', price_cents: 1, currency: 'USD' }) }),
+      request({
+        method: 'POST',
+        headers: { authorization: `Bearer ${s.demoKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Plain', type: 'account', price_cents: 1, currency: 'USD' }),
+      }),
     );
     expect(created.status).toBe(201);
     expect(JSON.parse(created.body).name).toBe('Plain');

@@ -41,7 +41,8 @@ describe('toJson', () => {
   it('keeps the text of a frozen record from its second time on, and never of something that can still change', () => {
     // what a kept text would hide: a stringify that answers differently for the record
     const stringify = JSON.stringify;
-    const lying = (record: object) => ((value: unknown, ...rest: []) => (value === record ? '"written afresh"' : stringify(value, ...rest))) as typeof JSON.stringify;
+    const lying = (record: object) =>
+      ((value: unknown, ...rest: []) => (value === record ? '"written afresh"' : stringify(value, ...rest))) as typeof JSON.stringify;
     const once = deepFreeze(product());
     toJson({ data: [once] });
     JSON.stringify = lying(once);

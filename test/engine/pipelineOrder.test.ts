@@ -6,7 +6,7 @@ const BAD_JSON = { type: 'application/json', data: '{"name": "x",' };
 describe('the documented order of checks: 401 → 429 → 403 → 400/413/415 → 422 → 409', () => {
   it('an unauthenticated request with a bad body is 401, not 400: the body is not read before auth', async () => {
     const t = new TestSandbox();
-    for (const raw of [BAD_JSON, { type: 'text/plain', data: 'hello' }, { type: 'application/json', data: '[' + '['.repeat(100) }]) {
+    for (const raw of [BAD_JSON, { type: 'text/plain', data: 'hello' }, { type: 'application/json', data: `[${'['.repeat(100)}` }]) {
       const reply = await t.post('/v1/products', undefined, { key: null, raw });
       expect(reply.status, raw.data).toBe(401);
       expect(reply.body.type).toBe('unauthenticated');

@@ -131,7 +131,7 @@ describe('rate limits per client IP (hosted mode)', () => {
     expect(new TestSandbox({ public: true, ipRateLimits: false }).sandbox.config.ipRateLimits).toBeNull();
   });
 
-  it('count one address over all its keys, refuse past the quota without spending the key\'s, and leave other addresses alone', async () => {
+  it("count one address over all its keys, refuse past the quota without spending the key's, and leave other addresses alone", async () => {
     const t = new TestSandbox({ ipRateLimits: { write: 4 }, trustProxy: true });
     const from = (ip: string) => ({ headers: { 'X-Forwarded-For': ip } });
     const minted = await t.post('/v1/api-keys', { name: 'second', mode: 'test', abilities: ['products:write'] }, from('203.0.113.7'));

@@ -63,7 +63,10 @@ describe('deliver (one attempt)', () => {
 
   it('is response_code 0 when no answer comes in time, and when aborted', async () => {
     const { port } = await server('hang');
-    expect(await attempt(`http://127.0.0.1:${port}/`, { timeoutMs: 30 })).toMatchObject({ response_code: 0, error: expect.stringMatching(/no answer within 30 ms/) });
+    expect(await attempt(`http://127.0.0.1:${port}/`, { timeoutMs: 30 })).toMatchObject({
+      response_code: 0,
+      error: expect.stringMatching(/no answer within 30 ms/),
+    });
     const abort = new AbortController();
     const pending = attempt(`http://127.0.0.1:${port}/`, { signal: abort.signal });
     abort.abort();

@@ -31,7 +31,12 @@ describe('DeliveryLog retention', () => {
     const log = new Collection<WebhookDelivery>(FrozenBase.empty());
     const deliveries = new DeliveryLog(2);
     for (let n = 1; n <= 4; n++) deliveries.open(log, attempt(n));
-    expect(deliveries.pager(log, 'wh_a').page(10).data.map((d) => d.id)).toEqual(['whd_wh_a_4', 'whd_wh_a_3']);
+    expect(
+      deliveries
+        .pager(log, 'wh_a')
+        .page(10)
+        .data.map((d) => d.id),
+    ).toEqual(['whd_wh_a_4', 'whd_wh_a_3']);
     expect(log.get('whd_wh_a_1')).toBeUndefined();
   });
 
@@ -43,6 +48,11 @@ describe('DeliveryLog retention', () => {
     deliveries.drop(log, 'wh_a');
     expect(deliveries.pager(log, 'wh_a').page(10).data).toEqual([]);
     expect(log.get('whd_wh_a_2')).toBeUndefined();
-    expect(deliveries.pager(log, 'wh_b').page(10).data.map((d) => d.id)).toEqual(['whd_other']);
+    expect(
+      deliveries
+        .pager(log, 'wh_b')
+        .page(10)
+        .data.map((d) => d.id),
+    ).toEqual(['whd_other']);
   });
 });

@@ -44,7 +44,11 @@ describe('webhook fan-out', () => {
     await t.patch(`/v1/products/${product.id}`, { price_cents: 800 });
     await t.delete(`/v1/products/${product.id}`);
     await settle(t);
-    const types = (path: string) => r.at(path).map((a) => a.event.type).sort();
+    const types = (path: string) =>
+      r
+        .at(path)
+        .map((a) => a.event.type)
+        .sort();
     expect(types('/all')).toEqual(['product.archived', 'product.created', 'product.updated']);
     expect(types('/products')).toEqual(['product.archived', 'product.created', 'product.updated']);
     expect(types('/archived')).toEqual(['product.archived']);

@@ -21,7 +21,9 @@ describe('signing', () => {
     const seconds = Math.floor(now / 1000);
     expect(headers['webhook-id']).toBe('evt_1');
     expect(headers['webhook-timestamp']).toBe(String(seconds));
-    const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64')).update(`evt_1.${seconds}.${body}`).digest('base64');
+    const expected = createHmac('sha256', Buffer.from(secret.slice(6), 'base64'))
+      .update(`evt_1.${seconds}.${body}`)
+      .digest('base64');
     expect(headers['webhook-signature']).toBe(`v1,${expected}`);
     expect(new Webhook(secret).verify(body, { ...headers })).toEqual(JSON.parse(body));
     expect(() => new Webhook(secret).verify(body.replace('ord_1', 'ord_2'), { ...headers })).toThrow();

@@ -2,13 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { Problem } from '../../src/engine/problem.js';
 import { checkRegistration, deliveryAddresses, internalKind, parseTarget, type Resolve } from '../../src/events/targets.js';
 
-const answers = (table: Record<string, string[]>): Resolve => async (host) => {
-  if (!table[host]) throw new Error(`ENOTFOUND ${host}`);
-  return table[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-};
+const answers =
+  (table: Record<string, string[]>): Resolve =>
+  async (host) => {
+    if (!table[host]) throw new Error(`ENOTFOUND ${host}`);
+    return table[host].map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
 
 async function refusal(work: Promise<unknown>): Promise<Problem> {
-  const err = await work.then(() => null, (e: unknown) => e);
+  const err = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(Problem);
   return err as Problem;
 }

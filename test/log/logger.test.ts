@@ -17,7 +17,17 @@ describe('the request log', () => {
     await t.get('/v1/orders/ord_nope');
     await t.get('/v1/products', { key: null });
     const [ok, missing, anonymous] = lines.map((l) => JSON.parse(l) as RequestLine);
-    expect(ok).toMatchObject({ kind: 'request', time: '2026-11-23T12:00:00.000Z', shop_time: '2026-05-26T08:30:00Z', method: 'GET', path: '/v1/products', status: 200, problem_type: null, operation: 'listProducts', tenant: 'tnt_demo' });
+    expect(ok).toMatchObject({
+      kind: 'request',
+      time: '2026-11-23T12:00:00.000Z',
+      shop_time: '2026-05-26T08:30:00Z',
+      method: 'GET',
+      path: '/v1/products',
+      status: 200,
+      problem_type: null,
+      operation: 'listProducts',
+      tenant: 'tnt_demo',
+    });
     expect(ok.request_id).toMatch(/\S/);
     expect(ok.ms).toBeGreaterThanOrEqual(0);
     expect(missing).toMatchObject({ status: 404, problem_type: 'not_found', path: '/v1/orders/ord_nope' });

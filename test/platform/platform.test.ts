@@ -44,7 +44,11 @@ describe('cursors', () => {
   it('are byte-identical whichever platform signs them, and each reads the other', () => {
     const node = new CursorCodec('sx-sandbox:1', nodePlatform.hmacSha256);
     const web = new CursorCodec('sx-sandbox:1', webHmacSha256);
-    for (const [seq, filters] of [[0, '{}'], [41, '{"status":"paid"}'], [123456, '{"q":"naïve ✓"}']] as const) {
+    for (const [seq, filters] of [
+      [0, '{}'],
+      [41, '{"status":"paid"}'],
+      [123456, '{"q":"naïve ✓"}'],
+    ] as const) {
       const cursor = node.encode(seq, filters);
       expect(web.encode(seq, filters)).toBe(cursor);
       expect(web.decode(cursor, filters)).toBe(seq);

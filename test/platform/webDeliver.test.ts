@@ -71,9 +71,17 @@ describe('a browser sandbox delivering with fetch', () => {
     const sandbox = createBrowserSandbox({ clockMode: 'frozen' });
     closing.push(() => sandbox.close());
     const headers = { Authorization: `Bearer ${sandbox.demoKey}`, 'Content-Type': 'application/json' };
-    const created = await sandbox.fetch(new Request('http://x/v1/webhooks', { method: 'POST', headers, body: JSON.stringify({ url: receiver.url(), events: ['order.paid'] }) }));
+    const created = await sandbox.fetch(
+      new Request('http://x/v1/webhooks', { method: 'POST', headers, body: JSON.stringify({ url: receiver.url(), events: ['order.paid'] }) }),
+    );
     receiver.trust(((await created.json()) as { signing_secret: string }).signing_secret);
-    await sandbox.fetch(new Request('http://x/v1/test_helpers/orders', { method: 'POST', headers, body: JSON.stringify({ product: 'prod_01J2PVQR41', email: 'sam@example.com' }) }));
+    await sandbox.fetch(
+      new Request('http://x/v1/test_helpers/orders', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ product: 'prod_01J2PVQR41', email: 'sam@example.com' }),
+      }),
+    );
     const [arrival] = await receiver.waitFor(1);
     await sandbox.webhooks.idle();
     expect(receiver.rejected).toEqual([]);

@@ -67,14 +67,28 @@ describe('api keys', () => {
 
   it('a key can revoke itself; its next request is 401', async () => {
     const t = new TestSandbox();
-    const minted = await t.post('/v1/api-keys', { name: 'self', abilities: ['orders:read', 'orders:write', 'products:read', 'products:write', 'customers:read', 'payouts:read', 'payouts:write', 'webhooks:read', 'webhooks:write'], mode: 'test' });
+    const minted = await t.post('/v1/api-keys', {
+      name: 'self',
+      abilities: [
+        'orders:read',
+        'orders:write',
+        'products:read',
+        'products:write',
+        'customers:read',
+        'payouts:read',
+        'payouts:write',
+        'webhooks:read',
+        'webhooks:write',
+      ],
+      mode: 'test',
+    });
     expect((await t.delete(`/v1/api-keys/${minted.body.id}`, { key: minted.body.secret })).status).toBe(200);
     expect((await t.get('/v1/api-keys', { key: minted.body.secret })).status).toBe(401);
   });
 });
 
 describe('api keys cap', () => {
-  it('counts active keys the shop minted only (never the fixtures\' keys): revoking frees a place', async () => {
+  it("counts active keys the shop minted only (never the fixtures' keys): revoking frees a place", async () => {
     const t = new TestSandbox({ caps: { apiKeysPerTenant: 2 } });
     // the demo shop starts with 3 fixture keys; none of them counts
     expect((await t.post('/v1/api-keys', { name: 'first', abilities: ['orders:read'], mode: 'test' })).status).toBe(201);

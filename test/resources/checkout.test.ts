@@ -36,7 +36,14 @@ describe('simulated checkout (POST /v1/test_helpers/orders)', () => {
       refunds: [],
     });
     expect(reply.body.payment.tx_hash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(seen).toEqual(['customer.created', 'order.created(pending)', 'order.paid(paid)', 'product.updated', 'order.delivered(delivering)', 'order.completed(completed)']);
+    expect(seen).toEqual([
+      'customer.created',
+      'order.created(pending)',
+      'order.paid(paid)',
+      'product.updated',
+      'order.delivered(delivering)',
+      'order.completed(completed)',
+    ]);
     expect((await t.get(`/v1/products/${ADOBE}`)).body.stock).toBe(46);
     expect((await t.get(`/v1/orders/${reply.body.id}`)).body).toEqual(reply.body);
     expect((await t.get('/v1/orders?limit=1')).body.data[0].id).toBe(reply.body.id);
@@ -73,7 +80,12 @@ describe('simulated checkout (POST /v1/test_helpers/orders)', () => {
     await t.post(`/v1/products/${product.id}/keys`, { keys: ['K-1', 'K-2'] });
     const seen = record(t);
     const short = await simulate(t, { product: product.id, quantity: 3 });
-    expect(short.body).toMatchObject({ status: 'failed', total_cents: 4500, paid_at: '2026-05-26T08:30:00Z', delivery: { state: 'failed', delivered_at: null } });
+    expect(short.body).toMatchObject({
+      status: 'failed',
+      total_cents: 4500,
+      paid_at: '2026-05-26T08:30:00Z',
+      delivery: { state: 'failed', delivered_at: null },
+    });
     expect(seen.slice(1)).toEqual(['order.created(pending)', 'order.paid(paid)', 'order.failed(failed)']);
     expect((await t.get(`/v1/products/${product.id}`)).body.stock).toBe(2);
     expect((await simulate(t, { product: product.id, quantity: 2 })).body.status).toBe('completed');
@@ -88,7 +100,11 @@ describe('simulated checkout (POST /v1/test_helpers/orders)', () => {
   it('counted stock goes down and runs out the same way; unlimited stock stays null', async () => {
     const t = new TestSandbox();
     const shirt = (await t.post('/v1/products', { name: 'Sandbox Tee', type: 'physical', price_cents: 2000, currency: 'EUR', stock: 2 })).body;
-    expect((await simulate(t, { product: shirt.id, quantity: 2 })).body).toMatchObject({ status: 'completed', currency: 'EUR', delivery: { kind: 'physical' } });
+    expect((await simulate(t, { product: shirt.id, quantity: 2 })).body).toMatchObject({
+      status: 'completed',
+      currency: 'EUR',
+      delivery: { kind: 'physical' },
+    });
     expect((await t.get(`/v1/products/${shirt.id}`)).body.stock).toBe(0);
     expect((await simulate(t, { product: shirt.id })).body.status).toBe('failed');
     const vip = await simulate(t, { product: VIP, quantity: 5 });

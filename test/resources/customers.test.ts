@@ -3,8 +3,7 @@ import { everyItem } from '../support/pages.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const ADOBE = 'prod_01J2PVQR41';
-const buy = (t: TestSandbox, email: string, extra: Record<string, unknown> = {}) =>
-  t.post('/v1/test_helpers/orders', { product: ADOBE, email, ...extra });
+const buy = (t: TestSandbox, email: string, extra: Record<string, unknown> = {}) => t.post('/v1/test_helpers/orders', { product: ADOBE, email, ...extra });
 
 describe('customers', () => {
   it('lists customers newest first (by first sighting), paginated with no gaps or repeats', async () => {
@@ -29,7 +28,13 @@ describe('customers', () => {
   it('fetches one customer with their whole order history, newest first, and metrics that add up', async () => {
     const t = new TestSandbox();
     const maya = (await t.get('/v1/customers/cus_01J2PR9M5C')).body;
-    expect(maya).toMatchObject({ email: 'maya.chen@example.com', orders_count: 8, lifetime_cents: 103200, first_seen_at: '2026-04-12T09:21:55Z', last_seen_at: '2026-05-26T07:14:22Z' });
+    expect(maya).toMatchObject({
+      email: 'maya.chen@example.com',
+      orders_count: 8,
+      lifetime_cents: 103200,
+      first_seen_at: '2026-04-12T09:21:55Z',
+      last_seen_at: '2026-05-26T07:14:22Z',
+    });
     expect(maya.orders.map((o: { id: string }) => o.id)).toEqual([
       'ord_01J2PVP4XJ',
       'ord_01J0HE83KW',

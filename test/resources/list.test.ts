@@ -14,7 +14,9 @@ describe('paginate', () => {
       const page = paginate(collection, one, { limit: 25 }, { filters: { status: 'active' } });
       expect(page.next_cursor).toBe(one.encode(35, JSON.stringify({ status: 'active' })));
       // another codec (another sandbox's secret) never gets the first one's cursor
-      expect(paginate(collection, two, { limit: 25 }, { filters: { status: 'active' } }).next_cursor).toBe(two.encode(35, JSON.stringify({ status: 'active' })));
+      expect(paginate(collection, two, { limit: 25 }, { filters: { status: 'active' } }).next_cursor).toBe(
+        two.encode(35, JSON.stringify({ status: 'active' })),
+      );
       // other filters, another cursor
       expect(paginate(collection, one, { limit: 25 }).next_cursor).toBe(one.encode(35, '{}'));
     }

@@ -52,7 +52,13 @@ describe('payouts', () => {
   it('queued → broadcast (tx_hash) → confirmed on the shop clock, announcing each step at its moment', async () => {
     const t = new TestSandbox();
     const events = eventsOf(t);
-    const created = await payout(t, { chain: 'base', asset: 'USDC', amount_cents: 25000, destination_address: '0x52908400098527886E0F7030069857D2E416aa11', memo: 'weekly' });
+    const created = await payout(t, {
+      chain: 'base',
+      asset: 'USDC',
+      amount_cents: 25000,
+      destination_address: '0x52908400098527886E0F7030069857D2E416aa11',
+      memo: 'weekly',
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       status: 'queued',
@@ -94,21 +100,53 @@ describe('payouts', () => {
   it("the address must have the chain's format (422 naming body.destination_address)", async () => {
     const t = new TestSandbox();
     const cases: [string, string, string[], string[]][] = [
-      ['tron', 'USDT', ['TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7', TRON], ['0x52908400098527886E0F7030069857D2E416aa11', 'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Q', 'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Q0', 'AXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Qm']],
-      ['ethereum', 'ETH', ['0x52908400098527886E0F7030069857D2E416aa11'], ['52908400098527886E0F7030069857D2E416aa11', '0x52908400098527886E0F7030069857D2E416aa1', '0x52908400098527886E0F7030069857D2E416aa1g', TRON]],
+      [
+        'tron',
+        'USDT',
+        ['TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7', TRON],
+        [
+          '0x52908400098527886E0F7030069857D2E416aa11',
+          'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Q',
+          'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Q0',
+          'AXo4VDpPCrjY4cBGT3C9B6XJwVv8LZk3Qm',
+        ],
+      ],
+      [
+        'ethereum',
+        'ETH',
+        ['0x52908400098527886E0F7030069857D2E416aa11'],
+        ['52908400098527886E0F7030069857D2E416aa11', '0x52908400098527886E0F7030069857D2E416aa1', '0x52908400098527886E0F7030069857D2E416aa1g', TRON],
+      ],
       ['base', 'USDC', ['0xabcdefABCDEF0123456789abcdefABCDEF012345'], ['0xabcdefABCDEF0123456789abcdefABCDEF01234']],
       ['polygon', 'POL', ['0x0000000000000000000000000000000000000001'], ['0X0000000000000000000000000000000000000001']],
       ['bsc', 'BNB', ['0x1111111111111111111111111111111111111111'], ['0x11111111111111111111111111111111111111111']],
       [
         'bitcoin',
         'BTC',
-        ['bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq', 'bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy'],
-        ['BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ', 'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdb', '2BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN0', 'tb1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq'],
+        [
+          'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+          'bc1p5d7rjq7g6rdk2yhzks9smlaqtedr4dekq08ge8ztwac72sfr9rusxg3297',
+          '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2',
+          '3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy',
+        ],
+        [
+          'BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ',
+          'bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdb',
+          '2BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2',
+          '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN0',
+          'tb1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq',
+        ],
       ],
-      ['solana', 'SOL', ['7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV', '4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T'], ['7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLt0', 'short', '0x52908400098527886E0F7030069857D2E416aa11']],
+      [
+        'solana',
+        'SOL',
+        ['7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLtV', '4Nd1mBQtrMJVYVfKf2PJy9NZUZdTAsp7D4xWLs4gDB4T'],
+        ['7EcDhSYGxXyscszYEp35KHN8vvw3svAuLKTzXwCFLt0', 'short', '0x52908400098527886E0F7030069857D2E416aa11'],
+      ],
     ];
     for (const [chain, asset, valid, invalid] of cases) {
-      for (const address of valid) expect((await payout(t, { chain, asset, destination_address: address, amount_cents: 1 })).status, `${chain} ${address}`).toBe(201);
+      for (const address of valid)
+        expect((await payout(t, { chain, asset, destination_address: address, amount_cents: 1 })).status, `${chain} ${address}`).toBe(201);
       for (const address of invalid) {
         const reply = await payout(t, { chain, asset, destination_address: address, amount_cents: 1 });
         expect(reply.status, `${chain} ${address}`).toBe(422);
@@ -139,13 +177,26 @@ describe('payouts', () => {
     const events = eventsOf(t);
     const balance = fixtureBalance(t);
     const tron = await payout(t, { amount_cents: 100, destination_address: 'TXo4VDpPCrjY4cBGT3C9B6XJwVv8LZDead' });
-    const eth = await payout(t, { chain: 'ethereum', asset: 'USDC', amount_cents: balance - 100, destination_address: '0x52908400098527886E0F7030069857D2E416dead', memo: 'test failure' });
+    const eth = await payout(t, {
+      chain: 'ethereum',
+      asset: 'USDC',
+      amount_cents: balance - 100,
+      destination_address: '0x52908400098527886E0F7030069857D2E416dead',
+      memo: 'test failure',
+    });
     expect([tron.body.status, eth.body.status]).toEqual(['queued', 'queued']);
     expect((await payout(t, { amount_cents: 1 })).status).toBe(422);
     t.sandbox.demo.scheduler.advance(PAYOUT_BROADCAST_MS);
     const failed = (await t.get('/v1/payouts?status=failed&limit=2')).body.data;
     expect(failed.map((p: { id: string }) => p.id)).toEqual([eth.body.id, tron.body.id]);
-    expect(failed[0]).toMatchObject({ status: 'failed', failure_reason: 'destination_rejected', tx_hash: null, broadcast_at: null, confirmed_at: null, failed_at: '2026-05-26T08:30:20Z' });
+    expect(failed[0]).toMatchObject({
+      status: 'failed',
+      failure_reason: 'destination_rejected',
+      tx_hash: null,
+      broadcast_at: null,
+      confirmed_at: null,
+      failed_at: '2026-05-26T08:30:20Z',
+    });
     expect(events(eth.body.id)).toEqual(['payout.queued@08:30:00', 'payout.failed@08:30:20']);
     t.sandbox.demo.scheduler.advance(PAYOUT_CONFIRM_MS);
     expect((await t.get('/v1/payouts?status=failed&limit=1')).body.data[0].id).toBe(eth.body.id);
@@ -179,7 +230,7 @@ describe('payouts', () => {
     expect((await t.get('/v1/payouts', { key: orders })).status).toBe(403);
   });
 
-  it("the spec states the lifecycle timings the sandbox uses", () => {
+  it('the spec states the lifecycle timings the sandbox uses', () => {
     const paths = (loadSpec().spec as any).paths;
     const payouts = paths['/v1/payouts'].post.description.replace(/\s+/g, ' ');
     expect(payouts).toContain(`${PAYOUT_BROADCAST_MS / 1000} seconds after it is queued`);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TestSandbox } from '../support/sandbox.js';
 
-const create = (t: TestSandbox, body: Record<string, unknown>) =>
-  t.post('/v1/products', { type: 'account', price_cents: 100, currency: 'USD', ...body });
+const create = (t: TestSandbox, body: Record<string, unknown>) => t.post('/v1/products', { type: 'account', price_cents: 100, currency: 'USD', ...body });
 
 function otherShop(t: TestSandbox, abilities = ['products:read', 'products:write'] as const) {
   const tenant = t.sandbox.store.create(`tnt_other_${Math.random().toString(36).slice(2)}`, t.sandbox.seed);
@@ -103,7 +102,13 @@ describe('products', () => {
     t.sandbox.demo.clock.advance(60_000);
     const reply = await t.patch('/v1/products/prod_01J2PVQR41', { price_cents: 9900 });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id: 'prod_01J2PVQR41', name: 'Adobe Creative Cloud Key', price_cents: 9900, stock: 47, updated_at: '2026-05-26T08:31:00Z' });
+    expect(reply.body).toMatchObject({
+      id: 'prod_01J2PVQR41',
+      name: 'Adobe Creative Cloud Key',
+      price_cents: 9900,
+      stock: 47,
+      updated_at: '2026-05-26T08:31:00Z',
+    });
     expect((await t.get('/v1/products/prod_01J2PVQR41')).body.price_cents).toBe(9900);
     const archived = await t.patch('/v1/products/prod_01J2PVQS6X', { status: 'archived' });
     expect(archived.body.archived_at).toBe('2026-05-26T08:31:00Z');

@@ -36,7 +36,13 @@ describe('webhook endpoints', () => {
     const t = webhookSandbox();
     const created = await t.post('/v1/webhooks', { ...hook('https://localhost:9/sx', ['order.paid', 'product.*']), description: 'Fulfilment' });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ url: 'https://localhost:9/sx', events: ['order.paid', 'product.*'], description: 'Fulfilment', status: 'active', created_at: t.sandbox.demo.now() });
+    expect(created.body).toMatchObject({
+      url: 'https://localhost:9/sx',
+      events: ['order.paid', 'product.*'],
+      description: 'Fulfilment',
+      status: 'active',
+      created_at: t.sandbox.demo.now(),
+    });
     expect(created.body.id).toMatch(/^wh_/);
     expect(Buffer.from(created.body.signing_secret.slice('whsec_'.length), 'base64')).toHaveLength(32);
 

@@ -65,7 +65,8 @@ describe('a day in the shop', () => {
     expect(orders['ana again'].customer_id).toBe(orders.ana.customer_id);
 
     // 09:45 — one partial refund, one full, and the buyer whose key never came gets everything back
-    const partial = (await t.post(`/v1/orders/${orders.ana.id}/refund`, { amount_cents: 1000, reason: 'other' }, { headers: { 'Idempotency-Key': 'r-ana' } })).body;
+    const partial = (await t.post(`/v1/orders/${orders.ana.id}/refund`, { amount_cents: 1000, reason: 'other' }, { headers: { 'Idempotency-Key': 'r-ana' } }))
+      .body;
     await t.post(`/v1/orders/${orders.ana.id}/refund`, { amount_cents: 1000, reason: 'other' }, { headers: { 'Idempotency-Key': 'r-ana' } });
     const full = (await t.post(`/v1/orders/${orders.ben.id}/refund`, { reason: 'requested_by_buyer' })).body;
     const failed = (await t.post(`/v1/orders/${orders.dan.id}/refund`, { reason: 'other' })).body;
@@ -77,9 +78,19 @@ describe('a day in the shop', () => {
     const balance = await statedBalance(t);
     expect(balance).toBe(opening + sold - refunded);
     expect(balance).toBe(await balanceFromLists(t));
-    const payout = (await t.post('/v1/payouts', { chain: 'tron', asset: 'USDT', amount_cents: balance, destination_address: TRON }, { headers: { 'Idempotency-Key': 'evening-payout' } })).body;
+    const payout = (
+      await t.post(
+        '/v1/payouts',
+        { chain: 'tron', asset: 'USDT', amount_cents: balance, destination_address: TRON },
+        { headers: { 'Idempotency-Key': 'evening-payout' } },
+      )
+    ).body;
     names.set(payout.id, 'payout');
-    await t.post('/v1/payouts', { chain: 'tron', asset: 'USDT', amount_cents: balance, destination_address: TRON }, { headers: { 'Idempotency-Key': 'evening-payout' } });
+    await t.post(
+      '/v1/payouts',
+      { chain: 'tron', asset: 'USDT', amount_cents: balance, destination_address: TRON },
+      { headers: { 'Idempotency-Key': 'evening-payout' } },
+    );
     expect(payout).toMatchObject({ status: 'queued', amount_cents: balance });
     expect(await statedBalance(t)).toBe(0);
 
@@ -88,8 +99,12 @@ describe('a day in the shop', () => {
 
     // every number
     expect((await t.get(`/v1/products/${product.id}`)).body).toMatchObject({ stock: 0, status: 'active' });
-    const after: Record<string, any> = Object.fromEntries(await Promise.all(Object.entries(orders).map(async ([name, o]) => [name, (await t.get(`/v1/orders/${o.id}`)).body])));
-    expect(Object.fromEntries(Object.entries(after).map(([name, o]) => [name, [o.status, o.total_cents, o.refunded_cents, o.refunds.map((r: any) => r.status)]]))).toEqual({
+    const after: Record<string, any> = Object.fromEntries(
+      await Promise.all(Object.entries(orders).map(async ([name, o]) => [name, (await t.get(`/v1/orders/${o.id}`)).body])),
+    );
+    expect(
+      Object.fromEntries(Object.entries(after).map(([name, o]) => [name, [o.status, o.total_cents, o.refunded_cents, o.refunds.map((r: any) => r.status)]])),
+    ).toEqual({
       ana: ['completed', PRICE, 1000, ['succeeded']],
       ben: ['refunded', 2 * PRICE, 2 * PRICE, ['succeeded']],
       'ana again': ['completed', PRICE, 0, []],
@@ -98,7 +113,13 @@ describe('a day in the shop', () => {
     });
     expect(after.ana.refunds[0].succeeded_at).toBe('2026-05-26T09:46:00Z');
     const customer = async (name: string) => (await t.get(`/v1/customers/${orders[name].customer_id}`)).body;
-    expect(await customer('ana')).toMatchObject({ email: 'ana@example.com', orders_count: 2, lifetime_cents: 2 * PRICE - 1000, first_seen_at: '2026-05-26T08:30:00Z', last_seen_at: '2026-05-26T09:00:00Z' });
+    expect(await customer('ana')).toMatchObject({
+      email: 'ana@example.com',
+      orders_count: 2,
+      lifetime_cents: 2 * PRICE - 1000,
+      first_seen_at: '2026-05-26T08:30:00Z',
+      last_seen_at: '2026-05-26T09:00:00Z',
+    });
     expect(await customer('ben')).toMatchObject({ orders_count: 1, lifetime_cents: 0 });
     expect(await customer('cleo')).toMatchObject({ orders_count: 1, lifetime_cents: PRICE });
     expect(await customer('dan')).toMatchObject({ orders_count: 1, lifetime_cents: 0 });

@@ -39,8 +39,17 @@ describe('README links in the package', () => {
   ].join('\n');
 
   it('resolve to shipped files or absolute http(s) addresses; code is not prose', () => {
-    expect(linkTargets(readme)).toEqual(['openapi/sx.v1.yaml', 'https://www.standardwebhooks.com/', '#webhooks', 'contract-tests/README.md', 'mailto:someone@example.com']);
-    expect(reviewLinks(readme, clean)).toEqual(['README link contract-tests/README.md: not in the package', 'README link mailto:someone@example.com: not an http(s) address']);
+    expect(linkTargets(readme)).toEqual([
+      'openapi/sx.v1.yaml',
+      'https://www.standardwebhooks.com/',
+      '#webhooks',
+      'contract-tests/README.md',
+      'mailto:someone@example.com',
+    ]);
+    expect(reviewLinks(readme, clean)).toEqual([
+      'README link contract-tests/README.md: not in the package',
+      'README link mailto:someone@example.com: not an http(s) address',
+    ]);
   });
 });
 

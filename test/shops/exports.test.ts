@@ -55,7 +55,9 @@ describe('export and import', () => {
     dirs.push(dir);
     const file = join(dir, 'bug.json');
     writeFileSync(file, t.sandbox.exportShop());
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--import', file, '--port', '0', '--clock', 'frozen', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--import', file, '--port', '0', '--clock', 'frozen', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let out = '';
       await new Promise<void>((resolve, reject) => {
@@ -67,7 +69,9 @@ describe('export and import', () => {
       });
       const [, url] = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)!;
       const [, secret] = new RegExp(`imported:\\s+${file.replace(/[.]/g, '\\.')} → shop tnt_\\w+, key (sx_test_\\w+)`).exec(out)!;
-      const products = (await (await fetch(`${url}/v1/products?limit=100`, { headers: { Authorization: `Bearer ${secret}` } })).json()) as { data: { name: string }[] };
+      const products = (await (await fetch(`${url}/v1/products?limit=100`, { headers: { Authorization: `Bearer ${secret}` } })).json()) as {
+        data: { name: string }[];
+      };
       expect(products.data.map((p) => p.name)).toContain('Renamed fixture');
     } finally {
       child.kill('SIGKILL');

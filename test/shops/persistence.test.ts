@@ -62,8 +62,12 @@ describe('--data: every answered write survives a crash', () => {
       }
     };
     // a refund and a key change in the stream too: not only inserts
-    const order = await (await fetch(`${first.url}/v1/orders?status=paid&limit=1`, { headers })).json() as { data: { id: string; total_cents: number }[] };
-    const refunded = await fetch(`${first.url}/v1/orders/${order.data[0].id}/refund`, { method: 'POST', headers, body: JSON.stringify({ amount_cents: 1, reason: 'requested_by_buyer' }) });
+    const order = (await (await fetch(`${first.url}/v1/orders?status=paid&limit=1`, { headers })).json()) as { data: { id: string; total_cents: number }[] };
+    const refunded = await fetch(`${first.url}/v1/orders/${order.data[0].id}/refund`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ amount_cents: 1, reason: 'requested_by_buyer' }),
+    });
     expect(refunded.status).toBeLessThan(300);
     await Promise.all([writer(), writer(), writer(), writer()]);
     await exited;
@@ -131,7 +135,9 @@ describe('--data: every answered write survives a crash', () => {
     const again = readFileSync(journal, 'utf8'); // the start folded the journal into the file: it is empty now
     expect(again).toBe('');
     writeFileSync(journal, `${lines[1].replace('Renamed twice', 'Renamed thrice')}\n`);
-    expect(() => createSandbox({ dataDir: dir, clock: new ManualClock(), clockMode: 'frozen' })).toThrow(new RegExp(`${journal.replace(/[.]/g, '\\.')}: line 1 fails its checksum`));
+    expect(() => createSandbox({ dataDir: dir, clock: new ManualClock(), clockMode: 'frozen' })).toThrow(
+      new RegExp(`${journal.replace(/[.]/g, '\\.')}: line 1 fails its checksum`),
+    );
   });
 
   it('forks and imported shops are kept too: after a restart they answer with their own keys', async () => {
@@ -148,7 +154,11 @@ describe('--data: every answered write survives a crash', () => {
     await a.close();
 
     const b = createSandbox({ dataDir: dir, clock: new ManualClock(), clockMode: 'frozen' });
-    const names = (secret: string) => b.store.lookup(secret)!.tenant.products.all().map((p) => p.name);
+    const names = (secret: string) =>
+      b.store
+        .lookup(secret)!
+        .tenant.products.all()
+        .map((p) => p.name);
     expect(names(imported.secret)).toContain('Exported rename');
     expect(names(fork.secret)).toContain('Forked rename');
     expect(names(fork.secret)).not.toContain('Exported rename');

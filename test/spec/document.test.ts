@@ -28,9 +28,7 @@ const deref = dereference(raw);
 const reference = (JSON.parse(readFileSync(new URL('./reference/examples.json', import.meta.url), 'utf8')) as { operations: ReferenceOperation[] }).operations;
 
 // ajv-formats is CommonJS; under ESM its plugin is either the default export or its `.default`.
-const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as unknown as (
-  ajv: Ajv2020,
-) => Ajv2020;
+const addFormats = ((formatsModule as unknown as { default?: unknown }).default ?? formatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 
@@ -204,7 +202,8 @@ function operationFaults(doc: Json): string[] {
     for (const tag of o.op.tags ?? []) if (!tags.has(tag)) fault(o, `tag '${tag}' is not one of the document's tags`);
 
     // the reference's operations, and the sandbox's own (marked and tagged), nothing else
-    if (sandboxOnly === referenced.has(where)) fault(o, sandboxOnly ? 'is in the reference, so it is not sandbox-only' : 'is not in the reference, so it must be x-sx-sandbox-only');
+    if (sandboxOnly === referenced.has(where))
+      fault(o, sandboxOnly ? 'is in the reference, so it is not sandbox-only' : 'is not in the reference, so it must be x-sx-sandbox-only');
     if (sandboxOnly !== (o.op.tags ?? []).includes('Sandbox')) fault(o, 'is tagged Sandbox exactly when it is x-sx-sandbox-only');
     if ('x-sx-sandbox-only' in o.op && !sandboxOnly) fault(o, 'x-sx-sandbox-only is true or absent');
 
@@ -251,7 +250,7 @@ function operationFaults(doc: Json): string[] {
 
 /** Every `$ref` string in a node. */
 function refs(node: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => refs(n, out));
+  if (Array.isArray(node)) for (const n of node) refs(n, out);
   else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
       if (k === '$ref' && typeof v === 'string') out.add(v);
@@ -300,7 +299,7 @@ describe('openapi/sx.v1.yaml', () => {
   });
 
   describe('operations', () => {
-    it('are read by the server\'s index, one per method and path of the document', () => {
+    it("are read by the server's index, one per method and path of the document", () => {
       const written = Object.values<Json>(raw.paths).flatMap((item) => METHODS.filter((m) => item[m]));
       expect(ops.length).toBe(written.length);
       expect(ops.length).toBeGreaterThan(reference.length);
@@ -310,7 +309,7 @@ describe('openapi/sx.v1.yaml', () => {
       expect(operationFaults(raw).filter((f) => f.startsWith(`${id}: `))).toEqual([]);
     });
 
-    it('are the reference\'s operations and the sandbox-only ones, each id once', () => {
+    it("are the reference's operations and the sandbox-only ones, each id once", () => {
       expect(operationFaults(raw)).toEqual([]);
     });
 
@@ -324,13 +323,33 @@ describe('openapi/sx.v1.yaml', () => {
       const getProduct = (doc: Json) => doc.paths['/v1/products/{id}'].get;
 
       it.each([
-        ['an ability of another resource', (d: Json) => (getProduct(d)['x-sx-ability'] = 'orders:read'), "getProduct: x-sx-ability 'orders:read': an operation on products needs products:read (or *)"],
-        ['no ability and no security: []', (d: Json) => delete getProduct(d)['x-sx-ability'], 'getProduct: without x-sx-ability it must say security: [] (no key)'],
+        [
+          'an ability of another resource',
+          (d: Json) => (getProduct(d)['x-sx-ability'] = 'orders:read'),
+          "getProduct: x-sx-ability 'orders:read': an operation on products needs products:read (or *)",
+        ],
+        [
+          'no ability and no security: []',
+          (d: Json) => delete getProduct(d)['x-sx-ability'],
+          'getProduct: without x-sx-ability it must say security: [] (no key)',
+        ],
         ['a documented status missing', (d: Json) => delete getProduct(d).responses['404'], 'getProduct: must document 404'],
-        ['a 501 on a reference operation', (d: Json) => (getProduct(d).responses['501'] = { $ref: '#/components/responses/NotImplemented' }), 'getProduct: must not document 501'],
-        ['a reference operation marked sandbox-only', (d: Json) => (getProduct(d)['x-sx-sandbox-only'] = true), 'getProduct: is in the reference, so it is not sandbox-only'],
+        [
+          'a 501 on a reference operation',
+          (d: Json) => (getProduct(d).responses['501'] = { $ref: '#/components/responses/NotImplemented' }),
+          'getProduct: must not document 501',
+        ],
+        [
+          'a reference operation marked sandbox-only',
+          (d: Json) => (getProduct(d)['x-sx-sandbox-only'] = true),
+          'getProduct: is in the reference, so it is not sandbox-only',
+        ],
         ['an unknown tag', (d: Json) => (getProduct(d).tags = ['Goods']), "getProduct: tag 'Goods' is not one of the document's tags"],
-        ['an idempotency rule on a read', (d: Json) => (getProduct(d)['x-sx-idempotency'] = 'recommended'), 'getProduct: x-sx-idempotency is only ever recommended, on a write'],
+        [
+          'an idempotency rule on a read',
+          (d: Json) => (getProduct(d)['x-sx-idempotency'] = 'recommended'),
+          'getProduct: x-sx-idempotency is only ever recommended, on a write',
+        ],
         ['a write without Idempotency-Key', (d: Json) => (d.paths['/v1/products'].post.parameters = []), 'createProduct: a write takes an Idempotency-Key'],
         ['an inline error response', (d: Json) => (getProduct(d).responses['404'] = { description: 'gone' }), 'getProduct: 404 should use a shared response'],
         ['an operationId twice', (d: Json) => (d.paths['/v1/orders'].get.operationId = 'getProduct'), 'getProduct: operationId used twice'],
@@ -373,7 +392,13 @@ describe('openapi/sx.v1.yaml', () => {
         statuses.add(status);
       }
       // every error status an operation documents, and the route-level 405, has its shared response
-      const used = new Set(ops.flatMap((o) => Object.keys(o.op.responses).filter((s) => !s.startsWith('2')).map(Number)));
+      const used = new Set(
+        ops.flatMap((o) =>
+          Object.keys(o.op.responses)
+            .filter((s) => !s.startsWith('2'))
+            .map(Number),
+        ),
+      );
       for (const status of [...used, 405]) expect(statuses.has(status), `no shared response for ${status}`).toBe(true);
       expect(raw.components.responses.Unauthenticated.headers).toHaveProperty('WWW-Authenticate');
       expect(raw.components.responses.MethodNotAllowed.headers).toHaveProperty('Allow');

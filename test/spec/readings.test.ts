@@ -37,7 +37,7 @@ describe('the two readings of one spec', () => {
 
   it('x-sx-strict overlays replace the contract keyword: the reference example key passes the contract, not the sandbox', () => {
     const reference = 'sx_live_9kzQ7xV9c4fT2mN8rY';
-    const minted = 'sx_test_' + 'a'.repeat(24);
+    const minted = `sx_test_${'a'.repeat(24)}`;
     expect(ajv.compile(contract.components.schemas.ApiKeySecret)(reference)).toBe(true);
     expect(ajv.compile(strict.components.schemas.ApiKeySecret)(reference)).toBe(false);
     expect(ajv.compile(strict.components.schemas.ApiKeySecret)(minted)).toBe(true);

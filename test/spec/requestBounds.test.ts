@@ -18,7 +18,10 @@ function requestSchemas(): { where: string; schema: Json }[] {
     for (const [name, sub] of Object.entries<Json>(schema.properties ?? {})) walk(sub, `${where}.${name}`, seen);
     if (schema.items) walk(schema.items, `${where}[]`, seen);
     if (schema.additionalProperties && typeof schema.additionalProperties === 'object') walk(schema.additionalProperties, `${where}{}`, seen);
-    for (const key of ['anyOf', 'oneOf', 'allOf']) (schema[key] ?? []).forEach((sub: Json, i: number) => walk(sub, `${where}<${key}${i}>`, seen));
+    for (const key of ['anyOf', 'oneOf', 'allOf'])
+      (schema[key] ?? []).forEach((sub: Json, i: number) => {
+        walk(sub, `${where}<${key}${i}>`, seen);
+      });
   };
   for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Json>)) {
     for (const method of METHODS) {
@@ -40,7 +43,9 @@ describe('request bounds in the spec', () => {
   });
 
   it('every string has a maxLength (or is an enum or const)', () => {
-    const unbounded = nodes.filter(({ schema }) => types(schema).includes('string') && schema.maxLength === undefined && !schema.enum && schema.const === undefined);
+    const unbounded = nodes.filter(
+      ({ schema }) => types(schema).includes('string') && schema.maxLength === undefined && !schema.enum && schema.const === undefined,
+    );
     expect(unbounded.map((n) => n.where)).toEqual([]);
   });
 
@@ -57,14 +62,19 @@ describe('request bounds in the spec', () => {
     for (const { where, schema } of unique) {
       const itemTypes = types(schema.items);
       expect(itemTypes.length, where).toBeGreaterThan(0);
-      expect(itemTypes.some((t) => t === 'object' || t === 'array'), where).toBe(false);
+      expect(
+        itemTypes.some((t) => t === 'object' || t === 'array'),
+        where,
+      ).toBe(false);
       const values = new Set<unknown>([...(schema.items.enum ?? []), ...(schema.items.anyOf ?? []).flatMap((b: Json) => b.enum ?? [])]);
       expect(schema.maxItems, where).toBeGreaterThanOrEqual(values.size);
     }
   });
 
   it('every value in a request has a type (nothing free-form for a visitor to fill)', () => {
-    const untyped = nodes.filter(({ schema }) => types(schema).length === 0 && !schema.enum && schema.const === undefined && !schema.anyOf && !schema.oneOf && !schema.allOf);
+    const untyped = nodes.filter(
+      ({ schema }) => types(schema).length === 0 && !schema.enum && schema.const === undefined && !schema.anyOf && !schema.oneOf && !schema.allOf,
+    );
     expect(untyped.map((n) => n.where)).toEqual([]);
   });
 });

@@ -14,8 +14,7 @@ const size = (reply: { text: string }) => Buffer.byteLength(reply.text);
 describe('bounded work and bounded answers per request', () => {
   const t = new TestSandbox({ public: true, rateLimits: { write: 10_000 } });
   let visitorKey: string;
-  const visitor = async () =>
-    (visitorKey ??= (await t.post('/v1/test_helpers/tenants', {}, { key: null })).body.secret as string);
+  const visitor = async () => (visitorKey ??= (await t.post('/v1/test_helpers/tenants', {}, { key: null })).body.secret as string);
 
   it('256 KiB of [[0],[1],…] as webhook events is one 422 naming maxItems, a few hundred bytes long', async () => {
     const items: string[] = [];
@@ -91,7 +90,7 @@ describe('bounded work and bounded answers per request', () => {
     const reply = await t.post('/v1/products', { name: 'N', type: 'account', price_cents: 1, [long]: 1 }, { key: await visitor() });
     expect(reply.status).toBe(400);
     const field = Object.keys(reply.body.errors).find((f) => f.startsWith('body.n'))!;
-    expect(field).toBe(`body.${long}`.slice(0, MAX_FIELD_PATH) + '…');
+    expect(field).toBe(`${`body.${long}`.slice(0, MAX_FIELD_PATH)}…`);
     expect(size(reply)).toBeLessThan(1 * KB);
   });
 

@@ -13,7 +13,7 @@ describe('the types generated from the spec (npm run check:types)', () => {
 
   it('an edited spec makes other types, and the check then reports the committed file stale', async () => {
     // a new optional member of a request body: what a spec edit that the handlers have not followed looks like
-    const edited = spec.replace(/\n    ProductCreate:\n(      .*\n)*?      properties:\n/, (m) => `${m}        colour:\n          type: string\n`);
+    const edited = spec.replace(/\n {4}ProductCreate:\n( {6}.*\n)*? {6}properties:\n/, (m) => `${m}        colour:\n          type: string\n`);
     expect(edited).not.toBe(spec);
     const types = await renderTypes(edited);
     expect(types).toMatch(/colour\?: string;/);

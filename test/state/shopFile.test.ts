@@ -54,6 +54,8 @@ describe('a shop file', () => {
   it('is refused over other fixtures (another seed)', async () => {
     const { text } = await roundTrip();
     const other = sandbox({ seed: 2 });
-    expect(() => checkFixtures(readShopFile(text, 'busy.json'), other.sandbox.demo, 2, 'busy.json')).toThrow(/busy\.json: was written over the fixtures of seed 1, not 2\. Start with --seed 1/);
+    expect(() => checkFixtures(readShopFile(text, 'busy.json'), other.sandbox.demo, 2, 'busy.json')).toThrow(
+      /busy\.json: was written over the fixtures of seed 1, not 2\. Start with --seed 1/,
+    );
   });
 });

@@ -4,8 +4,7 @@ import { buildSeed } from '../../src/state/seed.js';
 import { TenantStore } from '../../src/state/store.js';
 
 const seed = buildSeed({ epoch: Date.UTC(2026, 4, 26) });
-const store = (cryptoSecrets: boolean) =>
-  new TenantStore({ randomSeed: 1, system: new ManualClock(0), clockMode: 'frozen', publish: () => {}, cryptoSecrets });
+const store = (cryptoSecrets: boolean) => new TenantStore({ randomSeed: 1, system: new ManualClock(0), clockMode: 'frozen', publish: () => {}, cryptoSecrets });
 
 describe('TenantStore secrets', () => {
   it('locally, the same seed mints the same secrets (reproducible sandboxes)', () => {

@@ -27,11 +27,21 @@ export async function makeBusy(t: TestSandbox, options: CallOptions = {}): Promi
   ok(await t.delete(`/v1/products/${fixtures[2].id}`, options));
   // removed records: a fixture endpoint (a tombstone) and one of the shop's own (a freed place)
   ok(await t.delete(`/v1/webhooks/${t.sandbox.seed.webhooks.items[0].id}`, options));
-  const brief = ok(await t.post('/v1/webhooks', { url: 'https://localhost:9/brief', events: ['payout.confirmed'] }, options)) as unknown as { body: { id: string } };
+  const brief = ok(await t.post('/v1/webhooks', { url: 'https://localhost:9/brief', events: ['payout.confirmed'] }, options)) as unknown as {
+    body: { id: string };
+  };
   ok(await t.delete(`/v1/webhooks/${brief.body.id}`, options));
-  const order = ok(await t.post('/v1/test_helpers/orders', { product: id, quantity: 2, email: 'Busy@Example.com' }, options)) as unknown as { body: { id: string } };
+  const order = ok(await t.post('/v1/test_helpers/orders', { product: id, quantity: 2, email: 'Busy@Example.com' }, options)) as unknown as {
+    body: { id: string };
+  };
   ok(await t.post(`/v1/orders/${order.body.id}/refund`, { amount_cents: 100, reason: 'other' }, options));
-  ok(await t.post('/v1/payouts', { chain: 'tron', asset: 'USDT', amount_cents: 1000, destination_address: TRON }, { ...options, headers: { ...options.headers, 'Idempotency-Key': 'busy-payout' } }));
+  ok(
+    await t.post(
+      '/v1/payouts',
+      { chain: 'tron', asset: 'USDT', amount_cents: 1000, destination_address: TRON },
+      { ...options, headers: { ...options.headers, 'Idempotency-Key': 'busy-payout' } },
+    ),
+  );
   ok(await t.post('/v1/webhooks', { url: 'https://localhost:9/busy', events: ['payout.confirmed'] }, options));
   ok(await t.post('/v1/api-keys', { name: 'Busy reader', abilities: ['products:read'], mode: 'test' }, options));
 }
@@ -56,7 +66,11 @@ export async function answers(t: TestSandbox, options: CallOptions = {}): Promis
     expect(reply.status, path).toBe(200);
     texts.push(reply.text);
   }
-  const replay = await t.post('/v1/payouts', { chain: 'tron', asset: 'USDT', amount_cents: 1000, destination_address: TRON }, { ...options, headers: { ...options.headers, 'Idempotency-Key': 'busy-payout' } });
+  const replay = await t.post(
+    '/v1/payouts',
+    { chain: 'tron', asset: 'USDT', amount_cents: 1000, destination_address: TRON },
+    { ...options, headers: { ...options.headers, 'Idempotency-Key': 'busy-payout' } },
+  );
   texts.push(`${replay.status} ${replay.headers['idempotent-replayed']} ${replay.text}`);
   texts.push((await t.post('/v1/products', { name: 'Busy key', price_cents: 1, currency: 'USD', type: 'file_download' }, options)).text);
   texts.push((await t.post('/v1/test_helpers/clock/advance', { seconds: 30 * 86_400 }, options)).text);

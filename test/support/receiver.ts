@@ -120,7 +120,11 @@ export class Receiver {
       } else {
         res.writeHead(behaviour).end();
       }
-      this.waiters = this.waiters.filter((w) => (this.arrivals.length >= w.count ? (w.wake(), false) : true));
+      this.waiters = this.waiters.filter((w) => {
+        if (this.arrivals.length < w.count) return true;
+        w.wake();
+        return false;
+      });
     });
   }
 }

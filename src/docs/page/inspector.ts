@@ -66,7 +66,8 @@ export class Inspector {
       el.classList.add(answer.status < 400 ? 'ok' : 'bad');
       el.prepend(h('span', { class: 'status' }, String(answer.status)), ' ');
       el.append(h('span', { class: 'ms' }, ` ${answer.ms} ms`));
-      if (answer.problem) el.append(h('p', { class: 'problem' }, h('code', { class: 'type' }, answer.problem.type), ' ', h('span', { class: 'detail' }, answer.problem.detail)));
+      if (answer.problem)
+        el.append(h('p', { class: 'problem' }, h('code', { class: 'type' }, answer.problem.type), ' ', h('span', { class: 'detail' }, answer.problem.detail)));
     };
   }
 
@@ -137,7 +138,9 @@ export class Inspector {
             'li',
             { value: String(r.attempt) },
             `${r.attempted_at ?? 'not made yet'}: `,
-            r.status === 'succeeded' ? h('span', { class: 'code' }, `HTTP ${r.response_code}`) : h('span', { class: 'reason' }, r.failure_reason ?? (r.response_code ? `HTTP ${r.response_code}` : r.status)),
+            r.status === 'succeeded'
+              ? h('span', { class: 'code' }, `HTTP ${r.response_code}`)
+              : h('span', { class: 'reason' }, r.failure_reason ?? (r.response_code ? `HTTP ${r.response_code}` : r.status)),
           ),
         ),
       ),
@@ -147,7 +150,11 @@ export class Inspector {
             'details',
             { class: 'signed' },
             h('summary', {}, 'signed headers and payload'),
-            h('dl', {}, ...Object.entries(request.headers).flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, h('code', { 'data-header': name }, value))])),
+            h(
+              'dl',
+              {},
+              ...Object.entries(request.headers).flatMap(([name, value]) => [h('dt', {}, name), h('dd', {}, h('code', { 'data-header': name }, value))]),
+            ),
             h('pre', { class: 'payload' }, request.body),
           )
         : '',

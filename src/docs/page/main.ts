@@ -110,7 +110,11 @@ function internal(method: string, path: string): Promise<Response> {
 }
 
 /** One of the reader's requests: sent, logged in the inspector, and followed by the refreshes a change needs. */
-async function send(call: OperationCall, values: (name: string) => string, bodyText: string | null): Promise<{ answer: Answer; sent: ReturnType<typeof buildRequest> }> {
+async function send(
+  call: OperationCall,
+  values: (name: string) => string,
+  bodyText: string | null,
+): Promise<{ answer: Answer; sent: ReturnType<typeof buildRequest> }> {
   if (!answerer && starting) await starting;
   if (!answerer) throw new Error('no sandbox: press New sandbox');
   const sent = buildRequest(call, values, answerer.base, answerer.key, bodyText);
@@ -267,7 +271,9 @@ function wireBar(): void {
     starting = start(chosenMode()).finally(() => (starting = null));
   });
   byId('sx-simulate').addEventListener('click', () => helper('simulateOrder', () => callById.get('simulateOrder')?.body ?? '{}'));
-  byId('sx-advance').addEventListener('click', () => helper('advanceClock', () => JSON.stringify({ seconds: Number(byId<HTMLSelectElement>('sx-advance-by').value) })));
+  byId('sx-advance').addEventListener('click', () =>
+    helper('advanceClock', () => JSON.stringify({ seconds: Number(byId<HTMLSelectElement>('sx-advance-by').value) })),
+  );
   byId('sx-reset').addEventListener('click', () => helper('resetTenant', () => '{}'));
   if (offersServer) {
     const mode = byId('sx-mode');

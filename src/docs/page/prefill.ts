@@ -38,7 +38,11 @@ export class Prefill {
   async fill(inputOf: (call: OperationCall, name: string) => HTMLInputElement | null): Promise<void> {
     const lists = new Map<string, Promise<Row[]>>();
     const rows = (collection: string) => {
-      if (!lists.has(collection)) lists.set(collection, this.list(collection).catch(() => []));
+      if (!lists.has(collection))
+        lists.set(
+          collection,
+          this.list(collection).catch(() => []),
+        );
       return lists.get(collection)!;
     };
     await Promise.all(

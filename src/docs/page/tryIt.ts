@@ -60,7 +60,9 @@ const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 export function curlOf(method: string, url: string, headers: Headers, body: string | null): string {
   const lines = [`curl -X ${method} ${quote(url)}`];
-  headers.forEach((value, name) => lines.push(`  -H ${quote(`${canonical(name)}: ${value}`)}`));
+  headers.forEach((value, name) => {
+    lines.push(`  -H ${quote(`${canonical(name)}: ${value}`)}`);
+  });
   if (body !== null) lines.push(`  --data ${quote(compact(body))}`);
   return lines.join(' \\\n');
 }

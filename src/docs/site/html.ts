@@ -116,7 +116,10 @@ function operation(op: OperationDoc, server: string): string {
     op.sandboxOnly ? '<span class="badge sandbox">sandbox only</span>' : '',
   ].join('');
   const inputs = op.params.map((p) => paramInput(op, p)).join('');
-  const body = call.body === null ? '' : `<label class="body">Body <small>(JSON; the reference's example)</small><textarea name="body" rows="${Math.min(14, call.body.split('\n').length + 1)}" spellcheck="false">${esc(call.body)}</textarea></label>`;
+  const body =
+    call.body === null
+      ? ''
+      : `<label class="body">Body <small>(JSON; the reference's example)</small><textarea name="body" rows="${Math.min(14, call.body.split('\n').length + 1)}" spellcheck="false">${esc(call.body)}</textarea></label>`;
   const okResponses = op.responses.filter((r) => r.status.startsWith('2'));
   const otherResponses = op.responses.filter((r) => !r.status.startsWith('2'));
   return `<article class="op" id="op-${call.id}" data-op="${call.id}">
@@ -131,11 +134,26 @@ function operation(op: OperationDoc, server: string): string {
 <div class="answer" hidden></div>
 ${op.params.length ? `<details class="fields"><summary>Parameters</summary>${fieldTable(op.params)}</details>` : ''}
 ${op.bodyFields.length ? `<details class="fields"><summary>Body fields</summary>${fieldTable(op.bodyFields)}</details>` : ''}
-${op.bodyExamples.length > 1 ? op.bodyExamples.slice(1).map((e) => example(e, 'Request example')).join('') : ''}
+${
+  op.bodyExamples.length > 1
+    ? op.bodyExamples
+        .slice(1)
+        .map((e) => example(e, 'Request example'))
+        .join('')
+    : ''
+}
 <div class="responses">
 ${okResponses.map((r) => `<div class="response"><h4><span class="code ok">${r.status}</span> ${r.html.replace(/^<p>|<\/p>\s*$/g, '')}</h4>${r.examples.map((e) => example(e, 'Example')).join('')}</div>`).join('')}
 <details class="errors"><summary>Errors: ${otherResponses.map((r) => r.status).join(', ')}</summary>
-${otherResponses.map((r) => `<div class="response"><h4><span class="code">${r.status}</span> ${r.html.replace(/^<p>|<\/p>\s*$/g, '')}</h4>${r.examples.slice(0, 1).map((e) => example(e, 'Example')).join('')}</div>`).join('')}
+${otherResponses
+  .map(
+    (r) =>
+      `<div class="response"><h4><span class="code">${r.status}</span> ${r.html.replace(/^<p>|<\/p>\s*$/g, '')}</h4>${r.examples
+        .slice(0, 1)
+        .map((e) => example(e, 'Example'))
+        .join('')}</div>`,
+  )
+  .join('')}
 </details>
 </div>
 </article>`;
@@ -147,13 +165,16 @@ function paramInput(op: OperationDoc, p: Parameter): string {
     const options = ['<option value="">(not sent)</option>', ...p.choices.map((c) => `<option>${esc(c)}</option>`)].join('');
     return `<label class="param ${p.in}"><span>${esc(p.name)} <small>${p.in}${p.required ? ', required' : ''}</small></span><select name="${p.in}:${esc(p.name)}">${options}</select></label>`;
   }
-  const placeholder = p.name === 'Idempotency-Key' ? 'a fresh key for each request' : p.in === 'path' ? 'an id from your shop' : p.example ?? '';
+  const placeholder = p.name === 'Idempotency-Key' ? 'a fresh key for each request' : p.in === 'path' ? 'an id from your shop' : (p.example ?? '');
   return `<label class="param ${p.in}"><span>${esc(p.name)} <small>${p.in}${p.required ? ', required' : ''}</small></span><input name="${p.in}:${esc(p.name)}" placeholder="${esc(placeholder)}" autocomplete="off" spellcheck="false"${p.in === 'path' ? ` data-fill="${op.call.id}"` : ''}></label>`;
 }
 
 function fieldTable(fields: (Field | Parameter)[]): string {
   const rows = fields
-    .map((f) => `<tr><td><code>${esc(f.name)}</code>${f.required ? ' <small>required</small>' : ''}${'in' in f ? ` <small>${f.in}</small>` : ''}</td><td>${esc(f.type)}</td><td>${f.html}</td></tr>`)
+    .map(
+      (f) =>
+        `<tr><td><code>${esc(f.name)}</code>${f.required ? ' <small>required</small>' : ''}${'in' in f ? ` <small>${f.in}</small>` : ''}</td><td>${esc(f.type)}</td><td>${f.html}</td></tr>`,
+    )
     .join('');
   return `<table><thead><tr><th>name</th><th>type</th><th>what it is</th></tr></thead><tbody>${rows}</tbody></table>`;
 }

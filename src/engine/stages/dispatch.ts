@@ -81,9 +81,7 @@ export function dispatch<S>(handlers: ReadonlyMap<string, BoundHandler<S>>, serv
         ip: ctx.request.ip,
         services,
       });
-      const { status, body, headers } = isResult(value)
-        ? value
-        : { status: operation.successStatus, body: value, headers: {} as Record<string, string> };
+      const { status, body, headers } = isResult(value) ? value : { status: operation.successStatus, body: value, headers: {} as Record<string, string> };
       reply = { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: toJson(body) };
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) {

@@ -24,7 +24,9 @@ export function validate(ctx: RoutedContext): void {
       throw new Problem(404, `Nothing exists at this path: ${ids} is not an id this API issues.`);
     }
     const extras = result.total ? { errors: result.errors, errors_total: result.total } : { errors: result.errors };
-    const detail = result.total ? `${SUMMARY[result.status]} The first ${Object.keys(result.errors).length} of ${result.total} fields are listed.` : SUMMARY[result.status];
+    const detail = result.total
+      ? `${SUMMARY[result.status]} The first ${Object.keys(result.errors).length} of ${result.total} fields are listed.`
+      : SUMMARY[result.status];
     throw new Problem(result.status, detail, extras);
   }
   ctx.query = result.query;

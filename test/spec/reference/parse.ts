@@ -53,7 +53,7 @@ export function parseReference(text: string): ReferenceOperation[] {
     op.response.status = Number(/Example response (\d{3})/.exec(lines[j])![1]);
     let k = j + 1;
     let json = '';
-    for (; k < lines.length && !/^Try it/.test(lines[k]); k++) json += lines[k] + '\n';
+    for (; k < lines.length && !/^Try it/.test(lines[k]); k++) json += `${lines[k]}\n`;
     op.response.body = JSON.parse(json);
     ops.push(op);
     i = k;
