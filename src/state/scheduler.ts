@@ -27,9 +27,9 @@ export type SchedulerChange = { op: 'plan'; job: PlannedJob } | { op: 'done'; id
  * reads its due time, so what it records happened "then". `advance` walks
  * the clock forward through every job in between.
  *
- * Refunds and payouts are planned as data (`plan`, run by `runner`), so a
- * snapshot, a fork or a shop file carries them; webhook attempts are
- * closures (`at`), which live and die with the process.
+ * Refunds, payouts and webhook retries are planned as data (`plan`, run by
+ * `runner`), so a snapshot, a fork or a shop file carries them; a closure
+ * (`at`) lives and dies with the process, and no shop's work is one.
  */
 export class Scheduler {
   private jobs: Job[] = [];
