@@ -124,8 +124,9 @@ const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointI
  * signed HTTP POSTs. Scheduler jobs only START an attempt; its outcome is
  * recorded (and the next retry scheduled on the tenant clock) when the
  * answer comes, so neither an API request nor another tenant ever waits on a
- * receiver. Only endpoints registered through the API in this process
- * receive anything: fixture endpoints are documentation data.
+ * receiver. Only endpoints registered through the API (in this shop's
+ * state, however it came back) receive anything: fixture endpoints are
+ * documentation data.
  */
 export class WebhookDispatcher {
   readonly log = new DeliveryLog();
