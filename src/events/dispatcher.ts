@@ -248,8 +248,8 @@ export class WebhookDispatcher {
     );
     if (full) return;
     queued.add(record.id);
-    // an attempt made now holds a live request and is not carried by a snapshot taken meanwhile (README "State that lasts");
-    // one that waits for the shop clock is planned as data, so every copy of the shop makes it
+    // an attempt made now is held as owed while it runs (see start); one that waits for the shop clock is planned as data:
+    // either way every copy of the shop makes it
     if (delayMs <= 0) this.start({ ...job, deliveryId: record.id });
     else planAttempt(tenant, tenant.clock.now() + delayMs, { deliveryId: record.id, endpointId: job.endpointId, event: job.event, attempt: job.attempt });
   }
@@ -307,9 +307,17 @@ export class WebhookDispatcher {
       this.settle(job);
       return;
     }
+    // owed until it is answered: a snapshot or a file taken meanwhile carries it, and the copy makes it again
+    const { deliveryId, endpointId, event, attempt } = job;
+    const held = job.tenant.scheduler.hold(ATTEMPT_JOB, { deliveryId, endpointId, event, attempt } satisfies PlannedAttempt);
     const lane = laneOf(job.tenant, job.endpointId);
     const work = this.inLane(lane, () => this.run(job));
-    this.track(work.finally(() => this.settle(job)));
+    this.track(
+      work.finally(() => {
+        job.tenant.scheduler.release(held);
+        this.settle(job);
+      }),
+    );
   }
 
   private async run(job: Job): Promise<void> {

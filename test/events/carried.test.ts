@@ -4,6 +4,7 @@
  * snapshot, a fork, an imported export, a `--data` restart and the browser
  * sandbox's saved shop all make the retry when their clock gets there,
  * signed, and their delivery log then reads as an uninterrupted shop's.
+ * An attempt in flight at the snapshot is carried as owed and made again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,28 @@ describe('a pending webhook retry travels with the shop', () => {
     await pastTheRetry(t);
     retriedOnceMore(r, 2);
     expect(await logOf(t, endpoint.id)).toEqual(expected);
+  });
+
+  it('an attempt in flight when the snapshot is taken is owed by the restored shop, which makes it again', async () => {
+    const t = webhookSandbox();
+    const r = await receiver();
+    const endpoint = await register(t, r, ['product.created']);
+    r.respond('hang');
+    expect((await t.post('/v1/products', newProduct())).status).toBe(201);
+    await r.waitFor(1);
+    expect((await t.post('/v1/test_helpers/snapshots', { name: 'midflight' })).status).toBe(201);
+    r.release(204);
+    await settle(t);
+    const answered = await logOf(t, endpoint.id);
+    expect(answered.map((d) => [d.attempt, d.status])).toEqual([[1, 'succeeded']]);
+
+    expect((await t.post('/v1/test_helpers/snapshots/restore', { name: 'midflight' })).status).toBe(200);
+    // the restored shop's first request runs what it owes: the attempt goes out again, signed, for the same event
+    const pending = await logOf(t, endpoint.id);
+    expect(pending.map((d) => [d.attempt, d.status])).toEqual([[1, 'pending']]);
+    await settle(t);
+    retriedOnceMore(r, 1);
+    expect(await logOf(t, endpoint.id)).toEqual(answered);
   });
 
   it('a carried retry for an endpoint deleted meanwhile makes no attempt (as in an uninterrupted shop)', async () => {
