@@ -111,6 +111,7 @@ export function createCore(inputs: CoreInputs): Core {
     onJobError: (err) => logError(err),
     memory: config.memory,
   });
+  webhooks.serve(store);
   const demo = store.create(DEMO_TENANT_ID, seed);
   store.bindSecret(demo, DEMO_KEY_ID, config.key);
   if (config.public) makeReadOnly(demo, DEMO_KEY_ID);

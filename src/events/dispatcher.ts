@@ -1,6 +1,7 @@
 import { Problem } from '../engine/problem.js';
 import { isoSeconds, type Clock } from '../state/clock.js';
 import type { Collection } from '../state/collection.js';
+import { defineJob } from '../state/jobs.js';
 import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { EventBus } from './bus.js';
@@ -82,6 +83,39 @@ const noResolver: Resolve = async (hostname) => {
 
 const succeeded = (code: number) => code >= 200 && code < 300;
 
+/**
+ * An attempt waiting for its time on the shop clock (a retry, or a first
+ * attempt when the schedule delays it), as plain JSON: a snapshot, a fork,
+ * an export and a `--data` shop file carry it like a refund settling, and the
+ * shop they bring back makes it when its clock gets there.
+ */
+interface PlannedAttempt {
+  deliveryId: string;
+  endpointId: string;
+  event: SxEvent;
+  attempt: number;
+}
+
+const ATTEMPT_JOB = 'webhook.retry';
+
+/** The shops a dispatcher delivers for (its sandbox's store): a planned attempt goes to the dispatcher that serves its shop. */
+interface ShopsServed {
+  get(id: string): Tenant | undefined;
+}
+
+/** The dispatchers running in this process (a process may hold several sandboxes, each with its own store). */
+const running = new Set<WebhookDispatcher>();
+
+/**
+ * A shop forked from a shop with a retry pending makes that retry too, to the
+ * same URL: a fork starts as its parent is, and its endpoints receive its
+ * events as the parent's do, so advancing either clock does the same thing
+ * (README "State that lasts"). No dispatcher serving the shop (stopped): nothing.
+ */
+const planAttempt = defineJob<PlannedAttempt>(ATTEMPT_JOB, (tenant, planned) => {
+  for (const dispatcher of running) if (dispatcher.serves(tenant)) return dispatcher.resume(tenant, planned);
+});
+
 /** One endpoint of one shop: its attempts share a lane (IN_FLIGHT_PER_ENDPOINT, aborts). */
 const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointId}`;
 
@@ -90,8 +124,9 @@ const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointI
  * signed HTTP POSTs. Scheduler jobs only START an attempt; its outcome is
  * recorded (and the next retry scheduled on the tenant clock) when the
  * answer comes, so neither an API request nor another tenant ever waits on a
- * receiver. Only endpoints registered through the API in this process
- * receive anything: fixture endpoints are documentation data.
+ * receiver. Only endpoints registered through the API (in this shop's
+ * state, however it came back) receive anything: fixture endpoints are
+ * documentation data.
  */
 export class WebhookDispatcher {
   readonly log = new DeliveryLog();
@@ -105,6 +140,7 @@ export class WebhookDispatcher {
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
   private unsubscribe: (() => void) | null = null;
+  private shops: ShopsServed | null = null;
   private readonly resolve: Resolve;
 
   constructor(private readonly options: DispatcherOptions) {
@@ -115,6 +151,16 @@ export class WebhookDispatcher {
     this.unsubscribe = bus.subscribe(this.onEvent);
   }
 
+  /** Delivers for the shops of `shops`: planned attempts of those shops come back here when due. */
+  serve(shops: ShopsServed): void {
+    this.shops = shops;
+    if (!this.stopped) running.add(this);
+  }
+
+  serves(tenant: Tenant): boolean {
+    return !this.stopped && this.shops?.get(tenant.id) === tenant;
+  }
+
   /** Registration rules for a URL (422 when refused), resolving the name in public mode. */
   checkTarget(url: string): Promise<URL> {
     return checkRegistration(url, { publicMode: this.options.publicMode, resolve: this.resolve, timeoutMs: this.options.timeoutMs });
@@ -122,13 +168,27 @@ export class WebhookDispatcher {
 
   /** Makes an endpoint created through the API deliverable. */
   register(tenant: Tenant, endpointId: string): void {
-    let ids = this.registered.get(tenant.webhooks);
-    if (!ids) this.registered.set(tenant.webhooks, (ids = new Set()));
-    ids.add(endpointId);
+    this.registeredIn(tenant).add(endpointId);
   }
 
   isDeliverable(tenant: Tenant, endpointId: string): boolean {
-    return !!this.registered.get(tenant.webhooks)?.has(endpointId) && !!tenant.webhooks.get(endpointId);
+    return this.registeredIn(tenant).has(endpointId) && !!tenant.webhooks.get(endpointId);
+  }
+
+  /**
+   * The endpoints of the shop's state that were made through the API: its
+   * own records, never fixtures. A state brought back (a restore, a fork, a
+   * shop file, `--data`) holds the endpoints its API calls made, so they
+   * receive its events and retries as before; read once per state.
+   */
+  private registeredIn(tenant: Tenant): Set<string> {
+    let ids = this.registered.get(tenant.webhooks);
+    if (!ids) {
+      ids = new Set();
+      for (const endpoint of tenant.webhooks.ownRecords()) ids.add(endpoint.id);
+      this.registered.set(tenant.webhooks, ids);
+    }
+    return ids;
   }
 
   /**
@@ -144,8 +204,9 @@ export class WebhookDispatcher {
   }
 
   private readonly onEvent = (tenant: Tenant, event: SxEvent): void => {
-    const ids = this.registered.get(tenant.webhooks);
-    if (this.stopped || !ids?.size) return;
+    if (this.stopped) return;
+    const ids = this.registeredIn(tenant);
+    if (!ids.size) return;
     let body: string | undefined;
     for (const id of ids) {
       const endpoint = tenant.webhooks.get(id);
@@ -185,17 +246,38 @@ export class WebhookDispatcher {
     );
     if (full) return;
     queued.add(record.id);
-    const planned = { ...job, deliveryId: record.id };
-    if (delayMs <= 0) this.start(planned);
-    else tenant.scheduler.after(delayMs, () => this.start(planned));
+    // an attempt made now is held as owed while it runs (see start); one that waits for the shop clock is planned as data:
+    // either way every copy of the shop makes it
+    if (delayMs <= 0) this.start({ ...job, deliveryId: record.id });
+    else planAttempt(tenant, tenant.clock.now() + delayMs, { deliveryId: record.id, endpointId: job.endpointId, event: job.event, attempt: job.attempt });
+  }
+
+  /** A planned attempt is due: made as the attempt it was planned as, in the shop's state of now. */
+  resume(tenant: Tenant, planned: PlannedAttempt): void {
+    const job: Job = { tenant, log: tenant.deliveries, ...planned, body: JSON.stringify(planned.event), lifetime: tenant.lifetime };
+    this.queueOf(job).add(job.deliveryId);
+    this.start(job);
   }
 
   private queueOf(job: Job): Set<string> {
     let byEndpoint = this.queued.get(job.log);
-    if (!byEndpoint) this.queued.set(job.log, (byEndpoint = new Map()));
+    if (!byEndpoint) this.queued.set(job.log, (byEndpoint = this.plannedIn(job.tenant)));
     let ids = byEndpoint.get(job.endpointId);
     if (!ids) byEndpoint.set(job.endpointId, (ids = new Set()));
     return ids;
+  }
+
+  /** A state brought back owes the attempts it carried: they take their places in their endpoints' queues again. */
+  private plannedIn(tenant: Tenant): Map<string, Set<string>> {
+    const byEndpoint = new Map<string, Set<string>>();
+    for (const job of tenant.scheduler.planned().jobs) {
+      if (job.kind !== ATTEMPT_JOB) continue;
+      const { endpointId, deliveryId } = job.data as PlannedAttempt;
+      let ids = byEndpoint.get(endpointId);
+      if (!ids) byEndpoint.set(endpointId, (ids = new Set()));
+      ids.add(deliveryId);
+    }
+    return byEndpoint;
   }
 
   /** The attempt is over (made, dropped or moot): it no longer takes a place in its endpoint's queue. */
@@ -223,9 +305,17 @@ export class WebhookDispatcher {
       this.settle(job);
       return;
     }
+    // owed until it is answered: a snapshot or a file taken meanwhile carries it, and the copy makes it again
+    const { deliveryId, endpointId, event, attempt } = job;
+    const held = job.tenant.scheduler.hold(ATTEMPT_JOB, { deliveryId, endpointId, event, attempt } satisfies PlannedAttempt);
     const lane = laneOf(job.tenant, job.endpointId);
     const work = this.inLane(lane, () => this.run(job));
-    this.track(work.finally(() => this.settle(job)));
+    this.track(
+      work.finally(() => {
+        job.tenant.scheduler.release(held);
+        this.settle(job);
+      }),
+    );
   }
 
   private async run(job: Job): Promise<void> {
@@ -327,6 +417,7 @@ export class WebhookDispatcher {
   /** Stops listening, drops queued attempts and aborts those in flight; retries already scheduled become no-ops. */
   stop(): Promise<void> {
     this.stopped = true;
+    running.delete(this);
     this.unsubscribe?.();
     this.unsubscribe = null;
     for (const open of this.aborts.values()) for (const abort of open) abort.abort();

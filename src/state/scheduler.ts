@@ -27,12 +27,14 @@ export type SchedulerChange = { op: 'plan'; job: PlannedJob } | { op: 'done'; id
  * reads its due time, so what it records happened "then". `advance` walks
  * the clock forward through every job in between.
  *
- * Refunds and payouts are planned as data (`plan`, run by `runner`), so a
- * snapshot, a fork or a shop file carries them; webhook attempts are
- * closures (`at`), which live and die with the process.
+ * Refunds, payouts and webhook retries are planned as data (`plan`, run by
+ * `runner`), so a snapshot, a fork or a shop file carries them; a closure
+ * (`at`) lives and dies with the process, and no shop's work is one.
  */
 export class Scheduler {
   private jobs: Job[] = [];
+  /** planned jobs being carried out now, outside the scheduler (a webhook attempt in flight): see `hold` */
+  private readonly holding = new Map<number, PlannedJob>();
   private counter = 0;
   private timer: Timer | null = null;
   observer: ((change: SchedulerChange) => void) | null = null;
@@ -66,9 +68,33 @@ export class Scheduler {
     this.observer?.({ op: 'plan', job });
   }
 
-  /** The planned jobs, due order (a snapshot's or a file's part), and the counter that numbers the next. */
+  /**
+   * Plans a job that is being carried out now, by its kind's own means (a
+   * webhook attempt waiting for a connection or in flight): the scheduler
+   * never runs it, but a snapshot, a fork or a shop file taken before
+   * `release(id)` carries it as owed, due now, so the copy carries it out
+   * again (a process that dies meanwhile does too, at its next start).
+   */
+  hold(kind: string, data: unknown): number {
+    const job: PlannedJob = { id: this.counter++, due: this.clock.now(), kind, data };
+    this.holding.set(job.id, job);
+    this.observer?.({ op: 'plan', job });
+    return job.id;
+  }
+
+  /** The held job is done; after a clear (a reset, a restore) it is gone already and nothing happens. */
+  release(id: number): void {
+    if (this.holding.delete(id)) this.observer?.({ op: 'done', id });
+  }
+
+  /** The planned jobs, due order (a snapshot's or a file's part), held ones too, and the counter that numbers the next. */
   planned(): { counter: number; jobs: PlannedJob[] } {
-    return { counter: this.counter, jobs: this.jobs.flatMap((job) => (job.planned ? [job.planned] : [])) };
+    const jobs = this.jobs.flatMap((job) => (job.planned ? [job.planned] : []));
+    if (this.holding.size) {
+      jobs.push(...this.holding.values());
+      jobs.sort((a, b) => a.due - b.due || a.id - b.id);
+    }
+    return { counter: this.counter, jobs };
   }
 
   /** Puts planned jobs back (a restore, a fork, a file loaded); the jobs already here stay. */
@@ -135,6 +161,7 @@ export class Scheduler {
 
   clear(): void {
     this.jobs = [];
+    this.holding.clear();
     this.disarm();
   }
 

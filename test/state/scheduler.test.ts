@@ -52,6 +52,28 @@ describe('Scheduler on a tenant clock', () => {
   });
 });
 
+describe('Scheduler.hold: work carried out now, owed until released', () => {
+  it('a held job is in planned() (what a snapshot carries), never run here; release and clear take it out', () => {
+    const { clock, scheduler } = setup();
+    const told: string[] = [];
+    scheduler.observer = (change) => told.push(change.op === 'plan' ? `plan ${change.job.id}` : change.op === 'done' ? `done ${change.id}` : change.op);
+    scheduler.plan(clock.now() + 1000, 'later', { n: 1 });
+    const held = scheduler.hold('now', { n: 2 });
+    expect(scheduler.planned().jobs.map((job) => [job.kind, job.due - clock.now()])).toEqual([
+      ['now', 0],
+      ['later', 1000],
+    ]);
+    expect(scheduler.pending, 'the scheduler does not run it').toBe(1);
+    scheduler.release(held);
+    expect(scheduler.planned().jobs.map((job) => job.kind)).toEqual(['later']);
+    const again = scheduler.hold('now', { n: 3 });
+    scheduler.clear();
+    scheduler.release(again);
+    expect(scheduler.planned().jobs).toEqual([]);
+    expect(told).toEqual(['plan 0', 'plan 1', 'done 1', 'plan 2']);
+  });
+});
+
 describe('TenantClock', () => {
   it('running clocks tick with the system clock from the epoch; reset returns to it', () => {
     const system = new ManualClock(1_000_000);
