@@ -32,7 +32,7 @@ function announce(sandbox: Sandbox, url: string, imported: { file: string; tenan
       `  API base:      ${url}/v1\n` +
       `  test key:      ${sandbox.demoKey}  (demo shop, ${sandbox.config.public ? 'read-only with --public' : 'full access'})\n` +
       `  try:           curl -H "Authorization: Bearer ${sandbox.demoKey}" ${url}/v1/products\n` +
-      `  docs:          ${url}/docs  (API reference; Try it gives each visitor a shop of their own)\n` +
+      `  docs:          ${url}/docs  (API reference; Try it answers in your browser, or from this server)\n` +
       (sandbox.config.dataDir ? `  data:          ${sandbox.config.dataDir}  (every shop kept across restarts)\n` : '') +
       imported.map(({ file, tenant, secret }) => `  imported:      ${file} → shop ${tenant.id}, key ${secret}\n`).join(''),
   );
