@@ -1,6 +1,7 @@
 import { maxHeaderSize, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { PROBLEM_TYPES, type ProblemStatus } from '../engine/problem.js';
+import { Problem, type ProblemStatus } from '../engine/problem.js';
+import { PROBLEM_CONTENT_TYPE, problemBody } from '../engine/render.js';
 import { newRequestId } from '../engine/stages/requestId.js';
 
 /** What Node's HTTP parser refused, as the status it would have sent (its default answer has no body). */
@@ -38,21 +39,14 @@ export function answerClientErrors(server: Server): void {
       return;
     }
     const status = statusFor(err.code);
-    const [type, title] = PROBLEM_TYPES[status];
     const requestId = newRequestId();
     const reason = err.code ? ` (${err.code})` : '';
-    const body = JSON.stringify({
-      type,
-      title,
-      status,
-      detail: `${DETAIL[status]}${reason}.`,
-      instance: pathOf(err.rawPacket),
-      request_id: requestId,
-    });
+    const problem = new Problem(status, `${DETAIL[status]}${reason}.`);
+    const body = problemBody(pathOf(err.rawPacket), requestId, problem);
     socket.end(
       [
-        `HTTP/1.1 ${status} ${title}`,
-        'Content-Type: application/problem+json; charset=utf-8',
+        `HTTP/1.1 ${status} ${problem.title}`,
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}`,
         `Content-Length: ${Buffer.byteLength(body)}`,
         `X-Request-Id: ${requestId}`,
         'Connection: close',

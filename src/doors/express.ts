@@ -30,7 +30,7 @@ function bodyReader(req: Request, res: Response): ((limit: number) => Promise<Ui
   };
 }
 
-export function toEngineRequest(req: Request, res: Response, trustProxy: boolean): EngineRequest {
+function toEngineRequest(req: Request, res: Response, trustProxy: boolean): EngineRequest {
   return {
     method: req.method,
     path: req.path,

@@ -12,7 +12,7 @@ export interface FetchInfo {
 export type FetchHandler = (request: Request, info?: FetchInfo) => Promise<Response>;
 
 /** Repeated names become arrays, as Node's querystring (and so the Express door) parses them. */
-export function queryOf(params: URLSearchParams): EngineRequest['query'] {
+function queryOf(params: URLSearchParams): EngineRequest['query'] {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of params) {
     const seen = query[name];

@@ -1,18 +1,14 @@
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PACKAGE_ROOT } from '../paths.js';
+import { packageVersion } from '../paths.js';
 import type { AttemptRequest, AttemptResult, ResolvedAddress } from '../platform/types.js';
 
 export type { AttemptRequest, AttemptResult } from '../platform/types.js';
 
-const VERSION = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-
 /** Names the sender, so a receiver's logs say who called. */
-export const USER_AGENT = `sx-sandbox/${VERSION} (webhook delivery)`;
+export const USER_AGENT = `sx-sandbox/${packageVersion()} (webhook delivery)`;
 
 /** A lookup that hands the HTTP client the addresses already checked, and nothing else. */
 function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {

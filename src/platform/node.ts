@@ -9,7 +9,7 @@ import { lookup } from 'node:dns/promises';
 import { deliver } from '../events/deliver.js';
 import type { Platform, Resolve } from './types.js';
 
-export const systemResolve: Resolve = async (hostname) =>
+const systemResolve: Resolve = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 
 export const nodePlatform: Platform = {
