@@ -21,6 +21,7 @@ import { gzipSync } from 'node:zlib';
 import { build, type BuildOptions, type Metafile, type Plugin } from 'esbuild';
 import { generate } from '../fixtures/index.js';
 import { BUILT_SEEDS } from '../src/browser/data.js';
+import { exactJson } from '../src/jsonCache.js';
 import { parseYaml, SPEC_PATH } from '../src/spec/load.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -67,18 +68,16 @@ function dataModule(): string {
 function computeData(): string {
   const document = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
   const histories = Object.fromEntries(BUILT_SEEDS.map((seed) => [seed, generate(seed)]));
-  for (const [name, value] of [
-    ['the spec', document],
-    ['the histories', histories],
-  ] as const) {
-    // only what JSON holds exactly may be built in (no Infinity, no dates)
-    if (JSON.stringify(JSON.parse(JSON.stringify(value))) !== JSON.stringify(value))
-      throw new Error(`${name} does not survive JSON; it cannot be built into the bundle`);
-  }
+  // only what JSON holds exactly may be built in (no Infinity, no dates)
+  const exact = (name: string, value: unknown): string => {
+    const json = exactJson(value);
+    if (json === undefined) throw new Error(`${name} does not survive JSON; it cannot be built into the bundle`);
+    return json;
+  };
   return [
     `export const BUILT_SEEDS = ${JSON.stringify(BUILT_SEEDS)};`,
-    `const document = JSON.parse(${JSON.stringify(JSON.stringify(document))});`,
-    `const histories = JSON.parse(${JSON.stringify(JSON.stringify(histories))});`,
+    `const document = JSON.parse(${JSON.stringify(exact('the spec', document))});`,
+    `const histories = JSON.parse(${JSON.stringify(exact('the histories', histories))});`,
     'export function specDocument() { return document; }',
     'export function historyOf(seed) { return histories[seed]; }',
   ].join('\n');

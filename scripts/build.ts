@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isDeepStrictEqual } from 'node:util';
+import { exactJson } from '../src/jsonCache.js';
 import { generate } from '../fixtures/index.js';
 import { DEFAULT_SEED } from '../src/config.js';
 import { SPEC_PATH } from '../src/paths.js';
@@ -46,7 +46,7 @@ process.stderr.write(`built dist/ (spec and the history of seed ${DEFAULT_SEED} 
 
 /** Fails the build rather than ship an artefact that reads back different from what was computed (an Infinity, a date). */
 function writeJson(file: string, value: unknown): void {
-  const json = JSON.stringify(value);
-  if (!isDeepStrictEqual(JSON.parse(json), value)) throw new Error(`${file}: the value does not survive JSON; it cannot be prebuilt`);
+  const json = exactJson(value);
+  if (json === undefined) throw new Error(`${file}: the value does not survive JSON; it cannot be prebuilt`);
   writeFileSync(join(generated, file), json);
 }

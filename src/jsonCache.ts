@@ -51,10 +51,15 @@ export function cachedJson<T>(name: string, key: string, produce: () => T, dir: 
   return value;
 }
 
-function store(file: string, hash: string, value: unknown): void {
+/** The value's JSON text, or undefined when JSON cannot hold it exactly (an Infinity, a date, an undefined member): what may be kept as JSON and read back. */
+export function exactJson(value: unknown): string | undefined {
   const json = JSON.stringify(value);
-  // only what JSON holds exactly (no Infinity, no dates, no undefined) may come back from JSON
-  if (json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) return;
+  return json !== undefined && isDeepStrictEqual(JSON.parse(json), value) ? json : undefined;
+}
+
+function store(file: string, hash: string, value: unknown): void {
+  const json = exactJson(value);
+  if (json === undefined) return;
   try {
     mkdirSync(join(file, '..'), { recursive: true });
     const partial = `${file}.${process.pid}`;
