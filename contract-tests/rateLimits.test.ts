@@ -31,7 +31,7 @@ async function freshKey(what: string): Promise<Client> {
   return s.admin.as(key.secret, false);
 }
 
-async function burst(_api: Client, send: () => Promise<Reply>, quota: number): Promise<{ accepted: Reply[]; limited: Reply }> {
+async function burst(send: () => Promise<Reply>, quota: number): Promise<{ accepted: Reply[]; limited: Reply }> {
   const accepted: Reply[] = [];
   // a limiter that refills (a token bucket) may admit more while the burst runs: allow for it, but not for ever
   for (let i = 0; i < quota * 2; i++) {
@@ -101,10 +101,7 @@ describe('429 rate_limited', () => {
       // Two keys, so the two waits (each up to a whole window where the window is exact) run side by side.
       const [api, patient] = await Promise.all([freshKey('write-burst'), freshKey('write-burst-courtesy')]);
       const probe = (client: Client) => () => client.post('/v1/products', { contract_suite_probe: true });
-      const [{ accepted, limited }, second] = await Promise.all([
-        burst(api, probe(api), POLICY.write.quota),
-        burst(patient, probe(patient), POLICY.write.quota),
-      ]);
+      const [{ accepted, limited }, second] = await Promise.all([burst(probe(api), POLICY.write.quota), burst(probe(patient), POLICY.write.quota)]);
       expect(accepted.length, 'the whole documented quota is granted first').toBeGreaterThanOrEqual(POLICY.write.quota);
       expect(accepted.every((r) => r.status === 400)).toBe(true);
       const retryAfter = expectRateLimited(limited);
@@ -132,7 +129,7 @@ describe('429 rate_limited', () => {
     async () => {
       slowOnly(reads);
       const api = await freshKey('read-burst');
-      const { accepted, limited } = await burst(api, () => api.get('/v1/products?limit=1'), POLICY.read.quota);
+      const { accepted, limited } = await burst(() => api.get('/v1/products?limit=1'), POLICY.read.quota);
       expect(accepted.length).toBeGreaterThanOrEqual(POLICY.read.quota);
       expectRateLimited(limited);
       await expectAllLimited(api, reads);

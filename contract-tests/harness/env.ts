@@ -99,3 +99,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): SuiteEnv {
     strict: flag('SX_STRICT', env.SX_STRICT) ?? false,
   };
 }
+
+/** The target is on this machine (a receiver on 127.0.0.1 is reachable from it, and a call to it never leaves). */
+export function isLoopback(url: string | URL): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}

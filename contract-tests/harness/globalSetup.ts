@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { driftMarkdown } from './drift.js';
 import { readLedger } from './ledger.js';
 import type { TestProject } from 'vitest/node';
-import { EnvError, readEnv, type SuiteEnv } from './env.js';
+import { EnvError, isLoopback, readEnv, type SuiteEnv } from './env.js';
 import { fillPath, operations } from './spec.js';
 import type { TargetInfo } from './target.js';
 
@@ -21,11 +21,6 @@ async function startInProcess(): Promise<Started> {
   const sandbox = createSandbox();
   const { url } = await sandbox.listen(0, '127.0.0.1');
   return { baseUrl: url, apiKey: sandbox.demoKey, kind: 'in-process', close: () => sandbox.close() };
-}
-
-function isLoopback(url: string): boolean {
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /**

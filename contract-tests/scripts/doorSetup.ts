@@ -12,16 +12,12 @@
 import { setupServer } from 'msw/node';
 import { createSandbox, type Sandbox } from '../../src/index.js';
 import { sxHandlers } from '../../src/doors/msw.js';
+import { isLoopback } from '../harness/env.js';
 import { createBrowserSandbox } from '../../src/browser.js';
 
 process.env.SX_SANDBOX_QUIET ??= '1';
 
 type Door = 'fetch' | 'msw' | 'browser';
-
-function isLoopback(url: URL): boolean {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  return host === 'localhost' || host === '::1' || /^127\./.test(host);
-}
 
 function install(door: Door, apiOrigin: string): { fetch: Sandbox['fetch'] } {
   const sandbox = door === 'browser' ? createBrowserSandbox() : createSandbox();

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { DEMO_KEY_SECRET } from '../../fixtures/index.js';
-import { passThrough, ROOT } from './procs.js';
+import { passThrough, runSuite } from './procs.js';
 
 /**
  * `npm run contract:fetch` / `npm run contract:msw`: the contract suite
@@ -28,10 +26,4 @@ const env = {
   SX_STRICT: '1',
   SX_JUNIT_PATH: process.env.SX_JUNIT_PATH ?? `test-results/contract-${door}-junit.xml`,
 };
-const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-const child = spawn(process.execPath, [vitest, 'run', '--config', 'contract-tests/scripts/doors.config.ts', ...passThrough().slice(1)], {
-  cwd: ROOT,
-  stdio: 'inherit',
-  env: { ...process.env, ...env },
-});
-child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.exit(await runSuite(env, passThrough().slice(1), 'contract-tests/scripts/doors.config.ts'));

@@ -112,10 +112,10 @@ export async function startPrism(args: string[]): Promise<Running> {
 }
 
 /** Runs the contract suite with these environment variables; resolves with its exit code. */
-export function runSuite(env: Record<string, string>, args: string[] = []): Promise<number> {
+export function runSuite(env: Record<string, string>, args: string[] = [], config = 'contract-tests/vitest.config.ts'): Promise<number> {
   return new Promise((resolve) => {
     const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-    const child = spawn(process.execPath, [vitest, 'run', '--config', 'contract-tests/vitest.config.ts', ...args], {
+    const child = spawn(process.execPath, [vitest, 'run', '--config', config, ...args], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, ...env },
