@@ -4,6 +4,7 @@ import {
   DEFAULT_BODY_LIMIT_BYTES,
   DEFAULT_CAPS,
   DEFAULT_CLOCK_MODE,
+  DEFAULT_CORS_ORIGINS,
   DEFAULT_SEED,
   DEFAULT_WEBHOOKS,
   PUBLIC_BODY_LIMIT_BYTES,
@@ -172,7 +173,7 @@ export const FLAGS: readonly Flag[] = [
   textFlag({
     name: 'cors-origins',
     value: '<list>',
-    default: byMode('*'),
+    default: byMode(DEFAULT_CORS_ORIGINS),
     help: 'allowed browser origins, comma-separated, or * for any origin without credentials',
     to: (list) => ({ options: { corsOrigins: list === '*' ? '*' : list.split(',').map((o) => o.trim()) } }),
   }),

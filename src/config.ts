@@ -108,6 +108,8 @@ export const PUBLIC_CAPS: Caps = {
 export const PUBLIC_BODY_LIMIT_BYTES = 256 * 1024;
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 export const DEFAULT_CLOCK_MODE: ClockMode = 'running';
+/** any origin, without credentials */
+export const DEFAULT_CORS_ORIGINS = '*';
 
 export function resolveConfig(options: SandboxOptions, defaults: { key: string; clock: Clock }): ResolvedConfig {
   const isPublic = options.public ?? false;
@@ -121,7 +123,7 @@ export function resolveConfig(options: SandboxOptions, defaults: { key: string; 
       options.ipRateLimits === false || (!isPublic && !Object.keys(options.ipRateLimits ?? {}).length)
         ? null
         : { ...(isPublic ? PUBLIC_IP_RATE_LIMITS : DEFAULT_RATE_LIMITS), ...options.ipRateLimits },
-    corsOrigins: options.corsOrigins ?? '*',
+    corsOrigins: options.corsOrigins ?? DEFAULT_CORS_ORIGINS,
     bodyLimitBytes: options.bodyLimitBytes ?? (isPublic ? PUBLIC_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES),
     caps: { ...(isPublic ? PUBLIC_CAPS : DEFAULT_CAPS), ...options.caps },
     memory: { ...(isPublic ? PUBLIC_MEMORY : DEFAULT_MEMORY), ...options.memory },
