@@ -1,15 +1,7 @@
 import type { Clock } from '../../state/clock.js';
-import type { TenantStore } from '../../state/store.js';
+import { SECRET_PATTERN, type TenantStore } from '../../state/store.js';
 import { Problem } from '../problem.js';
 import type { RoutedContext } from '../types.js';
-
-/**
- * The shape of every secret (state/store.ts binds secrets by the same
- * SECRET_PATTERN). Written here too so that the engine does not import the
- * store's module graph, which still reaches node:crypto (state/random.ts);
- * import it from there again once that is gone.
- */
-const SECRET_PATTERN = /^sx_(test|live)_[0-9A-Za-z]{24}$/;
 
 function unauthenticated(detail: string, error?: 'invalid_request' | 'invalid_token'): Problem {
   const challenge = error
