@@ -1,4 +1,4 @@
-import { incrementBase32, ulid } from 'ulid';
+import { encodeTime, incrementBase32, ulid } from 'ulid';
 import type { Clock } from './clock.js';
 import type { Random } from './random.js';
 
@@ -28,7 +28,7 @@ export class IdFactory {
     const now = this.clock.now();
     if (now <= this.lastTime) {
       this.lastRandom = incrementBase32(this.lastRandom);
-      return `${prefix}_${ulid(this.lastTime, () => 0).slice(0, 10)}${this.lastRandom}`;
+      return `${prefix}_${encodeTime(this.lastTime, 10)}${this.lastRandom}`;
     }
     this.lastTime = now;
     const id = ulid(now, this.random);
