@@ -39,7 +39,9 @@ function write(value: unknown, depth: number): string | undefined {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   const known = texts.get(value);
   if (known) return known;
-  if (known !== null && Object.isFrozen(value)) {
+  // frozen but not wholly immutable (an order's items, an endpoint's events): nothing in it is kept, one native pass writes it
+  if (known === null) return JSON.stringify(value);
+  if (Object.isFrozen(value)) {
     const text = JSON.stringify(value);
     texts.set(value, known === undefined ? false : immutable(value) ? text : null);
     return text;
