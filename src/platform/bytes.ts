@@ -18,8 +18,22 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** base64url without padding, as Node's Buffer writes it. */
-export const toBase64Url = (bytes: Uint8Array): string => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** base64url without padding, as Node's Buffer writes it; in one pass (btoa needs a binary string first, then three replaces): it runs on every idempotent write. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let text = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    text += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + BASE64URL[(n >> 6) & 63] + BASE64URL[n & 63];
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8);
+    text += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + (i + 1 < bytes.length ? BASE64URL[(n >> 6) & 63] : '');
+  }
+  return text;
+}
 
 /**
  * base64url (padding optional) → bytes; throws on characters outside the

@@ -1,4 +1,5 @@
-import { sha256 } from '@noble/hashes/sha2.js';
+import { hash } from 'fast-sha256';
+import { toBase64Url, utf8 } from '../../platform/bytes.js';
 import type { IdempotencyEntry, Tenant } from '../../state/tenant.js';
 import { Problem } from '../problem.js';
 import type { EngineReply, RoutedContext } from '../types.js';
@@ -20,34 +21,15 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-const encoder = new TextEncoder();
-
 /**
- * SHA-256 as base64url. Synchronous and plain JavaScript (@noble/hashes), so
- * it runs alike in Node, browsers and workers: Web Crypto's digest did too,
- * but cost ~45 µs of CPU per call in Node (a promise and a job per digest,
- * 25 % of a POST's engine time) against ~5 µs here. Same digest, same text.
+ * SHA-256 as base64url. Synchronous and plain JavaScript (fast-sha256, the
+ * one the web platform and standardwebhooks use), so it runs alike in Node,
+ * browsers and workers: Web Crypto's digest did too, but cost ~45 µs of CPU
+ * per call in Node (a promise and a job per digest, 25 % of a POST's engine
+ * time) against ~5 µs here. Same digest, same text.
  */
 export function fingerprint(method: string, path: string, body: unknown): string {
-  const digest = sha256(encoder.encode(`${method} ${path}\n${canonicalJson(body)}`));
-  return base64url(digest);
-}
-
-const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-/** RFC 4648 §5 without padding, in one pass (btoa needs a binary string first, then three replaces). */
-function base64url(bytes: Uint8Array): string {
-  let text = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-    text += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + BASE64URL[(n >> 6) & 63] + BASE64URL[n & 63];
-  }
-  if (i < bytes.length) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8);
-    text += BASE64URL[n >> 18] + BASE64URL[(n >> 12) & 63] + (i + 1 < bytes.length ? BASE64URL[(n >> 6) & 63] : '');
-  }
-  return text;
+  return toBase64Url(hash(utf8(`${method} ${path}\n${canonicalJson(body)}`)));
 }
 
 /**
