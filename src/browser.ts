@@ -103,7 +103,6 @@ export function createBrowserSandbox(options: BrowserSandboxOptions = {}): Brows
   if (onChange) core.demo.observe(() => onChange());
   return {
     ...partsOf(core),
-    engine: core.engine,
     spec,
     exportShop: () => savedShop(core.store, core.demo, seedNumber, platform.sha256Hex),
     close: () => core.close(),

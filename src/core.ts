@@ -10,13 +10,12 @@
 import { DEMO_KEY_ID } from '../fixtures/demoShop.js';
 import type { ResolvedConfig } from './config.js';
 import { fetchDoor, type FetchHandler } from './doors/fetch.js';
-import { createEngine, type Engine, type Handled } from './engine/engine.js';
+import { createEngine, type Engine, type RunnableEngine } from './engine/engine.js';
 import { IpOwners } from './engine/stages/ipOwners.js';
 import { RateLimiter } from './engine/stages/rateLimit.js';
 import { visitorShopLimit } from './engine/stages/visitorShops.js';
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher, type AttemptReport } from './events/dispatcher.js';
-import type { EngineRequest } from './engine/types.js';
 import type { Platform } from './platform/types.js';
 import { budgetGate } from './resources/budgetGate.js';
 import { bindHandlers } from './resources/index.js';
@@ -67,20 +66,22 @@ export interface CoreParts {
   demo: Tenant;
   /** the demo shop's full-access test key */
   demoKey: string;
+  /** the transport-neutral core every door calls: a plain request in, a plain reply out */
+  engine: Engine;
 }
 
 export interface Core extends CoreParts {
   /** `handle` for every door; `run` also says how the request was routed (the Express door's fall-through to its extras) */
-  engine: Engine & { run(request: EngineRequest): Promise<Handled> };
+  engine: RunnableEngine;
   shops: KeptShops;
   /** webhooks stopped, every shop's scheduled work cleared, then `beforeStorage` (the host's own closing), then the storage closed */
   close(beforeStorage?: () => Promise<void>): Promise<void>;
 }
 
-/** The parts a host's sandbox hands on as they are. */
-export function partsOf(core: Core): CoreParts {
-  const { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey } = core;
-  return { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey };
+/** The parts a host's sandbox hands on as they are (the engine with its `run`: BrowserSandbox shows it). */
+export function partsOf(core: Core): CoreParts & Pick<Core, 'engine'> {
+  const { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey, engine } = core;
+  return { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey, engine };
 }
 
 export function createCore(inputs: CoreInputs): Core {
