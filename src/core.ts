@@ -34,6 +34,11 @@ import type { Tenant } from './state/tenant.js';
 
 export const DEMO_TENANT_ID = 'tnt_demo';
 
+/** Where an error goes when the host gives no logError: the console, with its trace id. */
+export function consoleError(err: unknown, traceId?: string): void {
+  console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
+}
+
 export interface CoreInputs {
   config: ResolvedConfig;
   /** the spec, parsed and dereferenced (spec/dereference.ts) */
@@ -42,8 +47,8 @@ export interface CoreInputs {
   seed: FixtureSeed;
   platform: Platform;
   handlerOverrides?: HandlerOverrides;
-  /** where errors the sandbox cannot answer with go (a log, the console) */
-  logError: (err: unknown, traceId?: string) => void;
+  /** where errors the sandbox cannot answer with go (a log); default: the console (consoleError) */
+  logError?: (err: unknown, traceId?: string) => void;
   /** told of every finished webhook attempt; must not throw */
   onAttempt?: (attempt: AttemptReport) => void;
   /** keeps shops beyond the run (Node's --data directory); opened before the first request */
@@ -85,7 +90,7 @@ export function partsOf(core: Core): CoreParts & Pick<Core, 'engine'> {
 }
 
 export function createCore(inputs: CoreInputs): Core {
-  const { config, spec, seed, platform, logError } = inputs;
+  const { config, spec, seed, platform, logError = consoleError } = inputs;
   if (!config.key.startsWith('sx_test_'))
     throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);
   const operations = readOperations(spec);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
-import { createCore, partsOf, type CoreParts } from './core.js';
+import { consoleError, createCore, partsOf, type CoreParts } from './core.js';
 import { expressDoor } from './doors/express.js';
 import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
@@ -50,7 +50,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     : null;
   const logError = (err: unknown, traceId?: string) => {
     if (logger) logger.error(err, traceId);
-    else if (process.env.SX_SANDBOX_QUIET !== '1') console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
+    else if (process.env.SX_SANDBOX_QUIET !== '1') consoleError(err, traceId);
   };
 
   const { spec, raw: specText } = loadSpec();
