@@ -94,7 +94,6 @@ export function createBrowserSandbox(options: BrowserSandboxOptions = {}): Brows
     spec,
     seed: demoSeedOf(seedNumber, () => historyFrom(seedNumber)),
     platform,
-    logError: (err, traceId) => console.error(`[sx-sandbox] ${traceId ?? ''}`, err),
     onAttempt: options.onAttempt,
   });
   if (options.shopFile !== undefined) resumeShop(core.store, core.demo, seedNumber, options.shopFile, 'the saved shop', platform.sha256Hex);
@@ -103,7 +102,6 @@ export function createBrowserSandbox(options: BrowserSandboxOptions = {}): Brows
   if (onChange) core.demo.observe(() => onChange());
   return {
     ...partsOf(core),
-    engine: core.engine,
     spec,
     exportShop: () => savedShop(core.store, core.demo, seedNumber, platform.sha256Hex),
     close: () => core.close(),

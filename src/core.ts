@@ -10,13 +10,12 @@
 import { DEMO_KEY_ID } from '../fixtures/demoShop.js';
 import type { ResolvedConfig } from './config.js';
 import { fetchDoor, type FetchHandler } from './doors/fetch.js';
-import { createEngine, type Engine, type Handled } from './engine/engine.js';
+import { createEngine, type Engine, type RunnableEngine } from './engine/engine.js';
 import { IpOwners } from './engine/stages/ipOwners.js';
 import { RateLimiter } from './engine/stages/rateLimit.js';
 import { visitorShopLimit } from './engine/stages/visitorShops.js';
 import { EventBus } from './events/bus.js';
 import { WebhookDispatcher, type AttemptReport } from './events/dispatcher.js';
-import type { EngineRequest } from './engine/types.js';
 import type { Platform } from './platform/types.js';
 import { budgetGate } from './resources/budgetGate.js';
 import { bindHandlers } from './resources/index.js';
@@ -35,6 +34,11 @@ import type { Tenant } from './state/tenant.js';
 
 export const DEMO_TENANT_ID = 'tnt_demo';
 
+/** Where an error goes when the host gives no logError: the console, with its trace id. */
+export function consoleError(err: unknown, traceId?: string): void {
+  console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
+}
+
 export interface CoreInputs {
   config: ResolvedConfig;
   /** the spec, parsed and dereferenced (spec/dereference.ts) */
@@ -43,8 +47,8 @@ export interface CoreInputs {
   seed: FixtureSeed;
   platform: Platform;
   handlerOverrides?: HandlerOverrides;
-  /** where errors the sandbox cannot answer with go (a log, the console) */
-  logError: (err: unknown, traceId?: string) => void;
+  /** where errors the sandbox cannot answer with go (a log); default: the console (consoleError) */
+  logError?: (err: unknown, traceId?: string) => void;
   /** told of every finished webhook attempt; must not throw */
   onAttempt?: (attempt: AttemptReport) => void;
   /** keeps shops beyond the run (Node's --data directory); opened before the first request */
@@ -67,24 +71,26 @@ export interface CoreParts {
   demo: Tenant;
   /** the demo shop's full-access test key */
   demoKey: string;
+  /** the transport-neutral core every door calls: a plain request in, a plain reply out */
+  engine: Engine;
 }
 
 export interface Core extends CoreParts {
   /** `handle` for every door; `run` also says how the request was routed (the Express door's fall-through to its extras) */
-  engine: Engine & { run(request: EngineRequest): Promise<Handled> };
+  engine: RunnableEngine;
   shops: KeptShops;
   /** webhooks stopped, every shop's scheduled work cleared, then `beforeStorage` (the host's own closing), then the storage closed */
   close(beforeStorage?: () => Promise<void>): Promise<void>;
 }
 
-/** The parts a host's sandbox hands on as they are. */
-export function partsOf(core: Core): CoreParts {
-  const { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey } = core;
-  return { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey };
+/** The parts a host's sandbox hands on as they are (the engine with its `run`: BrowserSandbox shows it). */
+export function partsOf(core: Core): CoreParts & Pick<Core, 'engine'> {
+  const { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey, engine } = core;
+  return { fetch, routes, store, bus, webhooks, services, seed, demo, demoKey, engine };
 }
 
 export function createCore(inputs: CoreInputs): Core {
-  const { config, spec, seed, platform, logError } = inputs;
+  const { config, spec, seed, platform, logError = consoleError } = inputs;
   if (!config.key.startsWith('sx_test_'))
     throw new Error(`the demo key must be an sx_test_ key (the sandbox refuses live keys), got '${config.key.slice(0, 8)}…'`);
   const operations = readOperations(spec);

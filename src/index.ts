@@ -4,9 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { DEMO_KEY_SECRET, demoShopSeed } from '../fixtures/index.js';
-import { createCore, partsOf, type CoreParts } from './core.js';
+import { consoleError, createCore, partsOf, type CoreParts } from './core.js';
 import { expressDoor } from './doors/express.js';
-import type { Engine } from './engine/engine.js';
 import { docsRoutes } from './docs/routes.js';
 import { resolveConfig, type ResolvedConfig, type SandboxOptions } from './config.js';
 import { answerClientErrors } from './doors/clientError.js';
@@ -29,8 +28,6 @@ export { DEMO_TENANT_ID } from './core.js';
 export interface Sandbox extends ShopApi, CoreParts {
   /** the Express door (what `listen()` serves) */
   app: Express;
-  /** the transport-neutral core every door calls: a plain request in, a plain reply out */
-  engine: Engine;
   config: ResolvedConfig;
   spec: Spec;
   /** starts listening; port 0 picks a free one */
@@ -53,7 +50,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     : null;
   const logError = (err: unknown, traceId?: string) => {
     if (logger) logger.error(err, traceId);
-    else if (process.env.SX_SANDBOX_QUIET !== '1') console.error(`[sx-sandbox] ${traceId ?? ''}`, err);
+    else if (process.env.SX_SANDBOX_QUIET !== '1') consoleError(err, traceId);
   };
 
   const { spec, raw: specText } = loadSpec();
@@ -79,7 +76,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return {
     ...partsOf(core),
     app,
-    engine: core.engine,
     config,
     spec,
     ...core.shops.api,

@@ -1,11 +1,11 @@
 import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
-import type { Engine, Handled } from '../engine/engine.js';
+import type { RunnableEngine } from '../engine/engine.js';
 import { renderProblem } from '../engine/render.js';
 import type { EngineReply, EngineRequest } from '../engine/types.js';
 import { clientIpOf } from './clientIp.js';
 
 export interface ExpressDoorParts {
-  engine: Engine & { run(request: EngineRequest): Promise<Handled> };
+  engine: RunnableEngine;
   trustProxy: boolean;
   /** routes of this door only (docs page, spec downloads), offered the paths no operation has */
   extras?: RequestHandler;

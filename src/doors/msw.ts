@@ -1,13 +1,11 @@
 import type { HttpHandler } from 'msw';
 import { createSandbox, type SandboxOptions } from '../index.js';
-import { DEFAULT_BASE_URL, handlersFor, type EngineHost } from './mswRoutes.js';
+import { type EngineHost, sxHandlers as handlersOn, type SxHandlersOptions as OnSandboxOptions } from './mswWeb.js';
 
 export { DEMO_KEY_SECRET } from '../index.js';
-export { DEFAULT_BASE_URL, type EngineHost } from './mswRoutes.js';
+export { DEFAULT_BASE_URL, type EngineHost } from './mswWeb.js';
 
-export interface SxHandlersOptions extends SandboxOptions {
-  /** the API's base URL as your app calls it, ending in /v1 (default: the reference's) */
-  baseUrl?: string;
+export interface SxHandlersOptions extends SandboxOptions, Omit<OnSandboxOptions, 'sandbox'> {
   /**
    * the sandbox to answer from: createSandbox's (to reach its store or reset
    * it between tests) or createBrowserSandbox's (setupWorker in a page);
@@ -22,9 +20,10 @@ export interface SxHandlersOptions extends SandboxOptions {
  * (what a test creates, the next request lists), through the fetch door,
  * with no port opened. Requests elsewhere are left to MSW: run it with
  * `onUnhandledRequest: 'error'` and nothing escapes to the network.
- * A page imports the same function from `sx-sandbox/browser/msw` (mswWeb.ts).
+ * A page imports the same function from `sx-sandbox/browser/msw` (mswWeb.ts),
+ * which this one calls once it has a sandbox.
  */
 export function sxHandlers(options: SxHandlersOptions = {}): HttpHandler[] {
-  const { baseUrl = DEFAULT_BASE_URL, sandbox: given, ...sandboxOptions } = options;
-  return handlersFor(given ?? createSandbox(sandboxOptions), baseUrl);
+  const { baseUrl, sandbox: given, ...sandboxOptions } = options;
+  return handlersOn({ baseUrl, sandbox: given ?? createSandbox(sandboxOptions) });
 }

@@ -38,6 +38,9 @@ export interface Engine {
   handle(request: EngineRequest): Promise<EngineReply>;
 }
 
+/** The engine as createEngine makes it: `handle` for every door; `run` also says how the request was routed (the Express door's fall-through to its extras). */
+export type RunnableEngine = Engine & { run(request: EngineRequest): Promise<Handled> };
+
 /** What a door learns about a request besides its reply (for its request log). */
 export interface Handled {
   reply: EngineReply;
@@ -52,7 +55,7 @@ export interface Handled {
  * (preflight, replay), throws a Problem to refuse, or fills the context and
  * lets the next one run.
  */
-export function createEngine<S>(parts: EngineParts<S>): Engine & { run(request: EngineRequest): Promise<Handled> } {
+export function createEngine<S>(parts: EngineParts<S>): RunnableEngine {
   const answerCors = cors(parts.cors);
   const findRoute = route(parts.routes);
   const auth = authenticate(parts.store, parts.system);
