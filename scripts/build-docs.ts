@@ -14,7 +14,6 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { pageHtml } from '../src/docs/site/html.js';
 import { pageModel } from '../src/docs/site/model.js';
 import { SPEC_PATH } from '../src/paths.js';
@@ -38,17 +37,10 @@ export interface BuiltSite {
   scriptGzip: number;
 }
 
-const FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' };
+/** The page's script (docs.js). */
+const DOCS_PAGE_ENTRY = 'src/docs/page/main.ts';
 
-/** A module the page must never pull in: Node built-ins and what only the server or the build needs. */
-const browserOnly: Plugin = {
-  name: 'browser-only',
-  setup(b) {
-    b.onResolve({ filter: /^(node:|@faker-js\/faker$|yaml$|express$)/ }, (args) => ({
-      errors: [{ text: `${args.path} must not reach the browser (imported by ${args.importer})` }],
-    }));
-  },
-};
+const FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' };
 
 /** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts). */
 export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promise<string> = sandboxBundle): Promise<BuiltSite> {
@@ -60,17 +52,7 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), FILES));
   writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
 
-  const common: BuildOptions = {
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    plugins: [browserOnly],
-    logLevel: 'silent',
-  };
-  await build({ ...common, entryPoints: [join(root, 'src', 'docs', 'page', 'main.ts')], outfile: join(dir, FILES.script) });
+  writeFileSync(join(dir, FILES.script), await browserBuild(DOCS_PAGE_ENTRY));
   writeFileSync(join(dir, FILES.sandbox), await sandbox());
 
   const files = [...Object.values(FILES), 'index.html'].map((name) => {
@@ -81,10 +63,15 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   return { dir, files, scriptGzip };
 }
 
-/** The browser build of createBrowserSandbox, refused when anything in it cannot run in a browser. */
-async function sandboxBundle(): Promise<string> {
-  const bundle = await bundleBrowser(BROWSER_ENTRY);
-  if (bundle.problems.length) throw new Error(`${BROWSER_ENTRY} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
+/** The browser build of createBrowserSandbox (the sandbox the page's Try it runs). */
+function sandboxBundle(): Promise<string> {
+  return browserBuild(BROWSER_ENTRY);
+}
+
+/** `entry` bundled for the browser (scripts/browserBundle.ts), refused when anything in it cannot run in one. */
+async function browserBuild(entry: string): Promise<string> {
+  const bundle = await bundleBrowser(entry);
+  if (bundle.problems.length) throw new Error(`${entry} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
   return bundle.code;
 }
 
