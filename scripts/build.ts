@@ -17,7 +17,7 @@ import { DEFAULT_SEED } from '../src/config.js';
 import { SPEC_PATH } from '../src/paths.js';
 import { prebuiltFiles } from '../src/prebuilt.js';
 import { digestOf, parseYaml, type PrebuiltSpec } from '../src/spec/load.js';
-import { BROWSER_ENTRY, bundleBrowser, MSW_ENTRY } from './browserBundle.js';
+import { BROWSER_BUILDS, bundleBrowser } from './browserBundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -34,11 +34,8 @@ writeJson(prebuiltFiles.history(DEFAULT_SEED), generate(DEFAULT_SEED));
 
 const browser = join(dist, 'browser');
 mkdirSync(browser, { recursive: true });
-for (const [entry, file, external] of [
-  [BROWSER_ENTRY, 'sx-sandbox.js', []],
-  [MSW_ENTRY, 'sx-msw.js', ['msw']],
-] as const) {
-  const bundle = await bundleBrowser(entry, { external: [...external] });
+for (const { entry, file, external } of BROWSER_BUILDS) {
+  const bundle = await bundleBrowser(entry, { external });
   if (bundle.problems.length) throw new Error(`${entry} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
   writeFileSync(join(browser, file), bundle.code);
 }
