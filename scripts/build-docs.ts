@@ -7,8 +7,9 @@
  *   docs.css       its style
  *   sx-sandbox.js  the sandbox itself (src/browser.ts), which answers Try it in the reader's browser
  *
- * Run by `npm run build` after the package is compiled, and by the docs
- * tests (test/docs/site.ts) into their own folder.
+ * Also run by `npm run build` (scripts/build.ts, which hands it the
+ * sx-sandbox.js it just bundled for dist/browser/), and by the docs tests
+ * (test/docs/site.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -42,8 +43,8 @@ const DOCS_PAGE_ENTRY = 'src/docs/page/main.ts';
 
 const FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' };
 
-/** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts). */
-export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promise<string> = sandboxBundle): Promise<BuiltSite> {
+/** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts); bundled here unless given. */
+export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox?: string): Promise<BuiltSite> {
   const dir = resolve(outDir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -53,7 +54,7 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
 
   writeFileSync(join(dir, FILES.script), await browserBuild(DOCS_PAGE_ENTRY));
-  writeFileSync(join(dir, FILES.sandbox), await sandbox());
+  writeFileSync(join(dir, FILES.sandbox), sandbox ?? (await browserBuild(BROWSER_ENTRY)));
 
   const files = [...Object.values(FILES), 'index.html'].map((name) => {
     const bytes = readFileSync(join(dir, name));
@@ -61,11 +62,6 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   });
   const scriptGzip = files.filter((f) => f.name.endsWith('.js')).reduce((sum, f) => sum + f.gzip, 0);
   return { dir, files, scriptGzip };
-}
-
-/** The browser build of createBrowserSandbox (the sandbox the page's Try it runs). */
-function sandboxBundle(): Promise<string> {
-  return browserBuild(BROWSER_ENTRY);
 }
 
 /** `entry` bundled for the browser (scripts/browserBundle.ts), refused when anything in it cannot run in one. */
@@ -77,8 +73,12 @@ async function browserBuild(entry: string): Promise<string> {
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const site = await buildDocsSite(process.argv[2]);
+/** What `npm run build` and `npm run build:docs` print: each file's size, raw and gzip, and the page's JavaScript. */
+export function siteReport(site: BuiltSite): string {
   const rows = site.files.map((f) => `  ${f.name.padEnd(14)} ${kB(f.bytes).padStart(10)}  gzip ${kB(f.gzip).padStart(9)}`);
-  process.stderr.write(`built ${site.dir}\n${rows.join('\n')}\n  JavaScript, gzip: ${kB(site.scriptGzip)}\n`);
+  return `built ${site.dir}\n${rows.join('\n')}\n  JavaScript, gzip: ${kB(site.scriptGzip)}\n`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.stderr.write(siteReport(await buildDocsSite(process.argv[2])));
 }
