@@ -15,14 +15,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { pageHtml } from '../src/docs/site/html.js';
+import { pageHtml, SITE_FILES } from '../src/docs/site/html.js';
 import { pageModel } from '../src/docs/site/model.js';
-import { SPEC_PATH } from '../src/paths.js';
+import { DOCS_SITE, SPEC_PATH } from '../src/paths.js';
 import { parseYaml } from '../src/spec/load.js';
 import { BROWSER_ENTRY, bundleBrowser } from './browserBundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DOCS_SITE_DIR = join(root, 'dist', 'docs-site');
 
 export interface BuiltFile {
   name: string;
@@ -41,22 +40,20 @@ export interface BuiltSite {
 /** The page's script (docs.js). */
 const DOCS_PAGE_ENTRY = 'src/docs/page/main.ts';
 
-const FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' };
-
 /** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts); bundled here unless given. */
-export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox?: string): Promise<BuiltSite> {
+export async function buildDocsSite(outDir = DOCS_SITE, sandbox?: string): Promise<BuiltSite> {
   const dir = resolve(outDir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
   const spec = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
-  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), FILES));
-  writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
+  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), SITE_FILES));
+  writeFileSync(join(dir, SITE_FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
 
-  writeFileSync(join(dir, FILES.script), await browserBuild(DOCS_PAGE_ENTRY));
-  writeFileSync(join(dir, FILES.sandbox), sandbox ?? (await browserBuild(BROWSER_ENTRY)));
+  writeFileSync(join(dir, SITE_FILES.script), await browserBuild(DOCS_PAGE_ENTRY));
+  writeFileSync(join(dir, SITE_FILES.sandbox), sandbox ?? (await browserBuild(BROWSER_ENTRY)));
 
-  const files = [...Object.values(FILES), 'index.html'].map((name) => {
+  const files = [...Object.values(SITE_FILES), 'index.html'].map((name) => {
     const bytes = readFileSync(join(dir, name));
     return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
