@@ -23,7 +23,7 @@ import { BROWSER_ENTRY, bundleBrowser } from './browserBundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface BuiltFile {
+interface BuiltFile {
   name: string;
   bytes: number;
   /** what a server sending it gzip-encoded transfers (level 9, as static hosts precompress) */

@@ -97,7 +97,7 @@ export interface PageModel {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-export function slugOf(text: string): string {
+function slugOf(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
