@@ -30,6 +30,20 @@ export const BROWSER_ENTRY = 'src/browser.ts';
 /** sxHandlers for setupWorker: `sx-sandbox/browser/msw`, dist/browser/sx-msw.js (imports the page's `msw`) */
 export const MSW_ENTRY = 'src/doors/mswWeb.ts';
 
+export interface BrowserBuild {
+  entry: string;
+  /** its name in dist/browser/ */
+  file: string;
+  /** imports left to the page */
+  external: string[];
+}
+
+/** What `npm run build` writes into dist/browser/ and `npm run check:bundle` checks. */
+export const BROWSER_BUILDS: readonly BrowserBuild[] = [
+  { entry: BROWSER_ENTRY, file: 'sx-sandbox.js', external: [] },
+  { entry: MSW_ENTRY, file: 'sx-msw.js', external: ['msw'] },
+];
+
 /** Packages that must never reach a browser: the server, and what the build already did (parse YAML, generate fixtures). */
 const FORBIDDEN_PACKAGES = /^(express|body-parser|raw-body|yaml|@faker-js\/faker|faker|pino)(\/|$)/;
 const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));

@@ -7,24 +7,23 @@
  *   docs.css       its style
  *   sx-sandbox.js  the sandbox itself (src/browser.ts), which answers Try it in the reader's browser
  *
- * Run by `npm run build` after the package is compiled, and by the docs
- * tests (test/docs/site.ts) into their own folder.
+ * Also run by `npm run build` (scripts/build.ts, which hands it the
+ * sx-sandbox.js it just bundled for dist/browser/), and by the docs tests
+ * (test/docs/site.ts).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { pageHtml } from '../src/docs/site/html.js';
+import { pageHtml, SITE_FILES } from '../src/docs/site/html.js';
 import { pageModel } from '../src/docs/site/model.js';
-import { SPEC_PATH } from '../src/paths.js';
+import { DOCS_SITE, SPEC_PATH } from '../src/paths.js';
 import { parseYaml } from '../src/spec/load.js';
 import { BROWSER_ENTRY, bundleBrowser } from './browserBundle.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const DOCS_SITE_DIR = join(root, 'dist', 'docs-site');
 
-export interface BuiltFile {
+interface BuiltFile {
   name: string;
   bytes: number;
   /** what a server sending it gzip-encoded transfers (level 9, as static hosts precompress) */
@@ -38,42 +37,23 @@ export interface BuiltSite {
   scriptGzip: number;
 }
 
-const FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' };
+/** The page's script (docs.js). */
+const DOCS_PAGE_ENTRY = 'src/docs/page/main.ts';
 
-/** A module the page must never pull in: Node built-ins and what only the server or the build needs. */
-const browserOnly: Plugin = {
-  name: 'browser-only',
-  setup(b) {
-    b.onResolve({ filter: /^(node:|@faker-js\/faker$|yaml$|express$)/ }, (args) => ({
-      errors: [{ text: `${args.path} must not reach the browser (imported by ${args.importer})` }],
-    }));
-  },
-};
-
-/** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts). */
-export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promise<string> = sandboxBundle): Promise<BuiltSite> {
+/** `sandbox`: the code of the module that exports createBrowserSandbox (the bundle of src/browser.ts); bundled here unless given. */
+export async function buildDocsSite(outDir = DOCS_SITE, sandbox?: string): Promise<BuiltSite> {
   const dir = resolve(outDir);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
 
   const spec = parseYaml(readFileSync(SPEC_PATH, 'utf8'));
-  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), FILES));
-  writeFileSync(join(dir, FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
+  writeFileSync(join(dir, 'index.html'), pageHtml(pageModel(spec as unknown as Record<string, unknown>), SITE_FILES));
+  writeFileSync(join(dir, SITE_FILES.style), readFileSync(join(root, 'src', 'docs', 'assets', 'docs.css')));
 
-  const common: BuildOptions = {
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    legalComments: 'none',
-    plugins: [browserOnly],
-    logLevel: 'silent',
-  };
-  await build({ ...common, entryPoints: [join(root, 'src', 'docs', 'page', 'main.ts')], outfile: join(dir, FILES.script) });
-  writeFileSync(join(dir, FILES.sandbox), await sandbox());
+  writeFileSync(join(dir, SITE_FILES.script), await browserBuild(DOCS_PAGE_ENTRY));
+  writeFileSync(join(dir, SITE_FILES.sandbox), sandbox ?? (await browserBuild(BROWSER_ENTRY)));
 
-  const files = [...Object.values(FILES), 'index.html'].map((name) => {
+  const files = [...Object.values(SITE_FILES), 'index.html'].map((name) => {
     const bytes = readFileSync(join(dir, name));
     return { name, bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   });
@@ -81,17 +61,21 @@ export async function buildDocsSite(outDir = DOCS_SITE_DIR, sandbox: () => Promi
   return { dir, files, scriptGzip };
 }
 
-/** The browser build of createBrowserSandbox, refused when anything in it cannot run in a browser. */
-async function sandboxBundle(): Promise<string> {
-  const bundle = await bundleBrowser(BROWSER_ENTRY);
-  if (bundle.problems.length) throw new Error(`${BROWSER_ENTRY} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
+/** `entry` bundled for the browser (scripts/browserBundle.ts), refused when anything in it cannot run in one. */
+async function browserBuild(entry: string): Promise<string> {
+  const bundle = await bundleBrowser(entry);
+  if (bundle.problems.length) throw new Error(`${entry} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
   return bundle.code;
 }
 
 const kB = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const site = await buildDocsSite(process.argv[2]);
+/** What `npm run build` and `npm run build:docs` print: each file's size, raw and gzip, and the page's JavaScript. */
+export function siteReport(site: BuiltSite): string {
   const rows = site.files.map((f) => `  ${f.name.padEnd(14)} ${kB(f.bytes).padStart(10)}  gzip ${kB(f.gzip).padStart(9)}`);
-  process.stderr.write(`built ${site.dir}\n${rows.join('\n')}\n  JavaScript, gzip: ${kB(site.scriptGzip)}\n`);
+  return `built ${site.dir}\n${rows.join('\n')}\n  JavaScript, gzip: ${kB(site.scriptGzip)}\n`;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.stderr.write(siteReport(await buildDocsSite(process.argv[2])));
 }

@@ -6,6 +6,7 @@
  * dist/browser/, the browser build (scripts/browserBundle.ts): sx-sandbox.js
  * (`sx-sandbox/browser`, createBrowserSandbox, with the spec and fixtures
  * inside) and sx-msw.js (`sx-sandbox/browser/msw`: sxHandlers for setupWorker).
+ * Then dist/docs-site/ (scripts/build-docs.ts), with that same sx-sandbox.js.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,8 @@ import { DEFAULT_SEED } from '../src/config.js';
 import { SPEC_PATH } from '../src/paths.js';
 import { prebuiltFiles } from '../src/prebuilt.js';
 import { digestOf, parseYaml, type PrebuiltSpec } from '../src/spec/load.js';
-import { BROWSER_ENTRY, bundleBrowser, MSW_ENTRY } from './browserBundle.js';
+import { BROWSER_BUILDS, BROWSER_ENTRY, bundleBrowser } from './browserBundle.js';
+import { buildDocsSite, siteReport } from './build-docs.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -34,15 +36,17 @@ writeJson(prebuiltFiles.history(DEFAULT_SEED), generate(DEFAULT_SEED));
 
 const browser = join(dist, 'browser');
 mkdirSync(browser, { recursive: true });
-for (const [entry, file, external] of [
-  [BROWSER_ENTRY, 'sx-sandbox.js', []],
-  [MSW_ENTRY, 'sx-msw.js', ['msw']],
-] as const) {
-  const bundle = await bundleBrowser(entry, { external: [...external] });
+const shipped = new Map<string, string>();
+for (const { entry, file, external } of BROWSER_BUILDS) {
+  const bundle = await bundleBrowser(entry, { external });
   if (bundle.problems.length) throw new Error(`${entry} does not run in a browser:\n  ${bundle.problems.join('\n  ')}`);
   writeFileSync(join(browser, file), bundle.code);
+  shipped.set(entry, bundle.code);
 }
 process.stderr.write(`built dist/ (spec and the history of seed ${DEFAULT_SEED} in dist/generated/, the browser build in dist/browser/)\n`);
+
+// the docs page ships the sandbox just bundled, not a second bundle of it
+process.stderr.write(siteReport(await buildDocsSite(undefined, shipped.get(BROWSER_ENTRY))));
 
 /** Fails the build rather than ship an artefact that reads back different from what was computed (an Infinity, a date). */
 function writeJson(file: string, value: unknown): void {

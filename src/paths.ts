@@ -15,6 +15,8 @@ function findRoot(): string {
 
 export const PACKAGE_ROOT = findRoot();
 export const SPEC_PATH = join(PACKAGE_ROOT, 'openapi', 'sx.v1.yaml');
+/** The docs site `npm run build:docs` writes (and `npm run build` with it), which `/docs/` serves: the same page a static host serves. */
+export const DOCS_SITE = join(PACKAGE_ROOT, 'dist', 'docs-site');
 
 /** This package's own version, from its own package.json. */
 export function packageVersion(): string {

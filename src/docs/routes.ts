@@ -2,13 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import { Problem } from '../engine/problem.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { DOCS_SITE } from '../paths.js';
 import { parseCached } from '../spec/load.js';
-import { ANSWERER_META, PAGE_CSP } from './site/html.js';
-
-/** The folder `npm run build:docs` writes (and `npm run build` with it): the same page a static host serves. */
-export const DOCS_SITE = join(PACKAGE_ROOT, 'dist', 'docs-site');
-const SITE_FILES = new Set(['docs.js', 'docs.css', 'sx-sandbox.js']);
+import { ANSWERER_META, PAGE_CSP, SITE_FILES } from './site/html.js';
 
 /** The page's own policy (also in its meta tag), sent as a header too, with the headers a static host would add. */
 const PAGE_HEADERS = {
@@ -49,7 +45,7 @@ export function docsRoutes({ specText, siteDir = DOCS_SITE }: DocsOptions): Rout
     }
     res.set(PAGE_HEADERS).type('text/html; charset=utf-8').send(page);
   });
-  router.get('/docs/:file', serve(SITE_FILES, siteDir));
+  router.get('/docs/:file', serve(new Set(Object.values(SITE_FILES)), siteDir));
 
   router.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml; charset=utf-8').send(specText);

@@ -17,7 +17,7 @@ export type BrowserSandboxModule = Pick<typeof import('../../browser.js'), 'crea
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 /** `sx_test_` + 24 base62 characters, from the browser's CSPRNG. */
-export function newTestKey(): string {
+function newTestKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(24));
   return `sx_test_${Array.from(bytes, (b) => BASE62[b % 62]).join('')}`;
 }

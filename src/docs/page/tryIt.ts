@@ -28,7 +28,7 @@ export interface Answer {
 /** Headers the answer panel shows (all of them would bury these). */
 const SHOWN = ['content-type', 'location', 'idempotent-replayed', 'ratelimit', 'ratelimit-policy', 'retry-after', 'x-request-id', 'www-authenticate', 'allow'];
 
-export function freshKey(): string {
+function freshKey(): string {
   return globalThis.crypto.randomUUID();
 }
 
@@ -58,7 +58,7 @@ export function buildRequest(call: OperationCall, values: (name: string) => stri
 
 const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
-export function curlOf(method: string, url: string, headers: Headers, body: string | null): string {
+function curlOf(method: string, url: string, headers: Headers, body: string | null): string {
   const lines = [`curl -X ${method} ${quote(url)}`];
   headers.forEach((value, name) => {
     lines.push(`  -H ${quote(`${canonical(name)}: ${value}`)}`);

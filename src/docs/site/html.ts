@@ -19,6 +19,9 @@ export const ANSWERER_META = '<meta name="sx-answerer" content="browser">';
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; base-uri 'none'; form-action 'none'";
 
+/** The files of the docs site besides index.html: the page's script, its style, the sandbox it runs. */
+export const SITE_FILES = { script: 'docs.js', style: 'docs.css', sandbox: 'sx-sandbox.js' } as const;
+
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function pageHtml(model: PageModel, files: { script: string; style: string; sandbox: string }): string {

@@ -5,6 +5,7 @@
  * page and the page's script reads the part Try it needs (OperationCall).
  */
 import { Marked } from 'marked';
+import { dereference } from '../../spec/dereference.js';
 
 /** A JSON object of the spec, read with the narrowing helpers below (the spec is data here, not types). */
 type Json = Record<string, unknown>;
@@ -96,37 +97,28 @@ export interface PageModel {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-export function slugOf(text: string): string {
+function slugOf(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
 
-export function pageModel(doc: Json): PageModel {
+export function pageModel(spec: Json): PageModel {
+  // every $ref replaced by what it points to, siblings refining it (as the sandbox reads the spec)
+  const doc = dereference(spec);
   const markdown = new Marked({ gfm: true });
   const md = (value: unknown) => (typeof value === 'string' && value ? (markdown.parse(value) as string) : '');
-  const resolve = (node: unknown): Json | undefined => {
-    let at = obj(node);
-    for (let hops = 0; at && typeof at.$ref === 'string' && hops < 10; hops++) {
-      const target = at.$ref
-        .replace(/^#\//, '')
-        .split('/')
-        .reduce<unknown>((parent, part) => obj(parent)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-      at = { ...obj(target), ...Object.fromEntries(Object.entries(at).filter(([k]) => k !== '$ref')) };
-    }
-    return at;
-  };
   const examplesOf = (media: Json | undefined): Example[] => {
     if (!media) return [];
     const named = Object.entries(obj(media.examples) ?? {}).map(([name, ex]) => {
-      const example = resolve(ex) ?? {};
+      const example = obj(ex) ?? {};
       return { name, summary: text(example.summary, name), json: JSON.stringify(example.value, null, 2) };
     });
     if (named.length === 0 && media.example !== undefined) named.push({ name: 'example', summary: 'Example', json: JSON.stringify(media.example, null, 2) });
     return named;
   };
-  const typeOf = (schema: unknown): string => describeType(resolve(schema), resolve);
+  const typeOf = (schema: unknown): string => describeType(obj(schema));
 
   const tags: TagDoc[] = list(doc.tags).map((t) => {
     const name = text(obj(t)?.name);
@@ -135,13 +127,13 @@ export function pageModel(doc: Json): PageModel {
   const tagByName = new Map(tags.map((t) => [t.name, t]));
 
   for (const [path, itemIn] of Object.entries(obj(doc.paths) ?? {})) {
-    const item = resolve(itemIn) ?? {};
+    const item = obj(itemIn) ?? {};
     for (const method of METHODS) {
       const op = obj(item[method]);
       if (!op) continue;
       const params: Parameter[] = [...list(item.parameters), ...list(op.parameters)].map((p) => {
-        const param = resolve(p) ?? {};
-        const schema = resolve(param.schema);
+        const param = obj(p) ?? {};
+        const schema = obj(param.schema);
         const example = param.example ?? schema?.example ?? list(schema?.examples)[0];
         const where = param.in === 'path' || param.in === 'header' ? param.in : 'query';
         return {
@@ -154,18 +146,18 @@ export function pageModel(doc: Json): PageModel {
           choices: Array.isArray(schema?.enum) ? schema.enum.map(String) : null,
         };
       });
-      const media = obj(obj(resolve(op.requestBody)?.content)?.['application/json']);
-      const bodySchema = resolve(media?.schema);
+      const media = obj(obj(obj(op.requestBody)?.content)?.['application/json']);
+      const bodySchema = obj(media?.schema);
       const bodyExamples = examplesOf(media);
       const required = new Set(list(bodySchema?.required).map(String));
       const bodyFields: Field[] = Object.entries(obj(bodySchema?.properties) ?? {}).map(([name, field]) => ({
         name,
         required: required.has(name),
         type: typeOf(field),
-        html: md(resolve(field)?.description),
+        html: md(obj(field)?.description),
       }));
       const responses: ResponseDoc[] = Object.entries(obj(op.responses) ?? {}).map(([status, r]) => {
-        const response = resolve(r) ?? {};
+        const response = obj(r) ?? {};
         const content = obj(response.content) ?? {};
         return { status, html: md(response.description), examples: examplesOf(obj(content['application/json'] ?? content['application/problem+json'])) };
       });
@@ -221,13 +213,13 @@ function splitSections(text: string): { intro: string; sections: { title: string
 }
 
 /** A schema in a few words, for the parameter and field tables. */
-function describeType(schema: Json | undefined, resolve: (node: unknown) => Json | undefined): string {
+function describeType(schema: Json | undefined): string {
   if (!schema) return '';
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map(String).join(', ')}`;
   const alternatives = list(schema.oneOf ?? schema.anyOf);
-  if (alternatives.length) return alternatives.map((s) => describeType(resolve(s), resolve)).join(' or ');
+  if (alternatives.length) return alternatives.map((s) => describeType(obj(s))).join(' or ');
   let type = Array.isArray(schema.type) ? schema.type.join(' or ') : text(schema.type, schema.properties ? 'object' : '');
-  if (type === 'array' && schema.items) type = `array of ${describeType(resolve(schema.items), resolve) || 'items'}`;
+  if (type === 'array' && schema.items) type = `array of ${describeType(obj(schema.items)) || 'items'}`;
   const bounds: string[] = [];
   const bound = (name: string) => (typeof schema[name] === 'number' ? String(schema[name]) : null);
   if (typeof schema.format === 'string') bounds.push(schema.format);
