@@ -15,9 +15,15 @@ export interface IdempotencyEntry {
   reply: RememberedReply | null;
 }
 
-/** What a remembered reply costs: its body and headers as text, plus the entry around them. */
+/**
+ * What a remembered reply costs: its body and headers as text, plus the
+ * entry around them. The headers count as their JSON would (`{"k":"v",…}`)
+ * without writing it: this runs twice per idempotent write (kept, forgotten).
+ */
 export function replyBytes(reply: RememberedReply): number {
-  return 2 * (reply.body.length + JSON.stringify(reply.headers).length) + 128;
+  let headers = 2;
+  for (const name in reply.headers) headers += name.length + reply.headers[name].length + 6;
+  return 2 * (reply.body.length + headers) + 128;
 }
 
 /**
@@ -30,7 +36,8 @@ export function replyBytes(reply: RememberedReply): number {
 export class RememberedReplies extends Map<string, IdempotencyEntry> {
   /** told of every entry taken, filled (the entry) or forgotten (null): the shop's journal */
   observer: ((key: string, entry: IdempotencyEntry | null) => void) | null = null;
-  private readonly keyOf = new WeakMap<IdempotencyEntry, string>();
+  /** the bytes of every entry held, on the meter: what a frozen shop's bytes leave out (its restore charges its entries again) */
+  held = 0;
   /** every (key, entry) in the order it was set, for `oldest()`; a pair whose key was forgotten or set again since is stale */
   private order: [string, IdempotencyEntry][] = [];
   private head = 0;
@@ -39,33 +46,39 @@ export class RememberedReplies extends Map<string, IdempotencyEntry> {
     super();
   }
 
+  /** Takes `key` for `entry`; a key set again is re-inserted, so the map stays in set (= expiry) order. */
   override set(key: string, entry: IdempotencyEntry): this {
     this.delete(key);
     super.set(key, entry);
     this.order.push([key, entry]);
     this.compact();
-    this.keyOf.set(entry, key);
-    this.meter?.charge(this.bytes(key, entry));
+    this.charge(this.bytes(key, entry));
     this.observer?.(key, entry);
     return this;
   }
 
-  /** The first request finished: its reply is kept (and counted) for replays. */
-  fill(entry: IdempotencyEntry, reply: RememberedReply): void {
+  /** The first request under `key` finished: its reply is kept (and counted) for replays. */
+  fill(key: string, entry: IdempotencyEntry, reply: RememberedReply): void {
     if (entry.reply) return;
     entry.reply = reply;
-    this.meter?.charge(replyBytes(reply));
-    const key = this.keyOf.get(entry);
-    if (key !== undefined && super.get(key) === entry) this.observer?.(key, entry);
+    this.charge(replyBytes(reply));
+    if (super.get(key) === entry) this.observer?.(key, entry);
   }
 
   override delete(key: string): boolean {
     const entry = super.get(key);
     if (!entry) return false;
     super.delete(key);
-    this.meter?.release(this.bytes(key, entry));
+    const bytes = this.bytes(key, entry);
+    this.held -= bytes;
+    this.meter?.release(bytes);
     this.observer?.(key, null);
     return true;
+  }
+
+  private charge(bytes: number): void {
+    this.held += bytes;
+    this.meter?.charge(bytes);
   }
 
   /**

@@ -62,7 +62,7 @@ export interface FrozenShop {
   own: Record<Exclude<CollectionName, 'apiKeys'>, number>;
   position: ShopPosition;
   idempotency: [string, IdempotencyEntry][];
-  /** the state's bytes when frozen: a restore counts them again */
+  /** the state's bytes when frozen, its remembered replies aside (a restore counts those as it sets them again) */
   bytes: number;
 }
 
@@ -197,7 +197,7 @@ export class Tenant implements Collections {
       customerIdsByEmail: this.customerIdsByEmail.freeze(),
       productIdsBySlug: this.productIdsBySlug.freeze(),
     };
-    return { seed, own, position: this.position(), idempotency: this.idempotency.answered(), bytes: this.budget.state.used };
+    return { seed, own, position: this.position(), idempotency: this.idempotency.answered(), bytes: this.budget.state.used - this.idempotency.held };
   }
 
   /** Back to a frozen shop (a snapshot): its state and streams; API keys stay, as with a reset. */

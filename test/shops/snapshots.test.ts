@@ -42,6 +42,27 @@ describe('snapshots', () => {
     expect((await t.post('/v1/test_helpers/snapshots', { name: 's20' })).status, 'a name taken again replaces it').toBe(201);
   });
 
+  it("a restore or a fork holds the snapshot's bytes, its remembered replies counted once", async () => {
+    const t = sandbox();
+    const { sandbox: sx } = t;
+    for (let i = 0; i < 20; i++) {
+      const made = await t.post('/v1/products', product(`Remembered ${i}`), { headers: { 'Idempotency-Key': `remembered-${i}` } });
+      expect(made.status).toBe(201);
+    }
+    expect(sx.demo.idempotency.held).toBeGreaterThan(20 * 500);
+    const atSnapshot = sx.demo.budget.state.used;
+    sx.snapshot('remembered');
+    await t.post('/v1/products', product('After the snapshot'));
+    sx.restore('remembered');
+    expect(sx.demo.budget.state.used).toBe(atSnapshot);
+    sx.restore('remembered');
+    expect(sx.demo.budget.state.used, 'and again').toBe(atSnapshot);
+    expect(sx.fork({ snapshot: 'remembered' }).tenant.budget.state.used).toBe(atSnapshot);
+    // the replies came back with the shop: a replay still answers
+    const replay = await t.post('/v1/products', product('Remembered 3'), { headers: { 'Idempotency-Key': 'remembered-3' } });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+  });
+
   it('keeps the API keys, so the caller key stays valid', async () => {
     const t = sandbox();
     await t.post('/v1/test_helpers/snapshots', { name: 'bare' });

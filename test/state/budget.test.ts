@@ -71,7 +71,7 @@ describe('what is counted', () => {
     const bare = meter.used;
     expect(bare).toBe(stringBytes('key-1') + stringBytes(entry.fingerprint));
     const reply = { status: 201, headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(10_000) };
-    replies.fill(entry, reply);
+    replies.fill('key-1', entry, reply);
     expect(meter.used).toBe(bare + replyBytes(reply));
     expect(replyBytes(reply)).toBeGreaterThan(20_000);
     replies.delete('key-1');
