@@ -161,6 +161,7 @@ export function createCore(inputs: CoreInputs): Core {
       : undefined,
     cors: { origins: config.corsOrigins },
     bodyLimitBytes: config.bodyLimitBytes,
+    sha256: platform.sha256Base64Url,
     gates: [visitorShopLimit(routes, config.ephemeral, config.clock)],
     budget: budgetGate(ephemeral),
     log: logError,

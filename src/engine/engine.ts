@@ -1,3 +1,4 @@
+import type { Sha256Base64Url } from '../platform/types.js';
 import type { RouteTable } from '../spec/routeTable.js';
 import type { Clock } from '../state/clock.js';
 import type { TenantStore } from '../state/store.js';
@@ -26,6 +27,8 @@ export interface EngineParts<S> {
   perIp?: { limiter: RateLimiter; owners: IpOwners };
   cors: CorsOptions;
   bodyLimitBytes: number;
+  /** the host's synchronous SHA-256 (the platform's), for idempotency fingerprints */
+  sha256: Sha256Base64Url;
   /** checks that run before routing and may refuse (the visitor-shop limit): they throw a Problem */
   gates?: ReadonlyArray<(ctx: Context) => void>;
   /** the shop byte budget and process ceiling, checked after idempotency and before the handler: throws a Problem to refuse */
@@ -62,6 +65,7 @@ export function createEngine<S>(parts: EngineParts<S>): RunnableEngine {
   const limit = rateLimit(parts.limiter, parts.perIp);
   const readBody = jsonBody(parts.bodyLimitBytes);
   const runHandler = dispatch(parts.handlers, parts.services);
+  const claimKey = idempotency(parts.sha256);
   const gates = parts.gates ?? [];
 
   async function pipeline(ctx: Context): Promise<EngineReply> {
@@ -77,7 +81,7 @@ export function createEngine<S>(parts: EngineParts<S>): RunnableEngine {
     const reading = readBody(routed);
     if (reading) await reading;
     validate(routed);
-    const replay = idempotency(routed);
+    const replay = claimKey(routed);
     if (replay) return replay;
     const tenant = routed.tenant;
     if (!tenant) return runHandler(routed);

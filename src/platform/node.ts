@@ -4,7 +4,7 @@
  * addresses public mode checked) and the system resolver. Only
  * createSandbox (src/index.ts) imports this; the core never does.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, hash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { deliver } from '../events/deliver.js';
 import type { Platform, Resolve } from './types.js';
@@ -14,7 +14,9 @@ const systemResolve: Resolve = async (hostname) =>
 
 export const nodePlatform: Platform = {
   hmacSha256: (key, text) => createHmac('sha256', key).update(text).digest(),
-  sha256Hex: (text) => createHash('sha256').update(text).digest('hex'),
+  // the one-shot hash (Node 20.12+): no Hash object, no Buffer; ~0.35 µs for a fingerprint against ~2 µs with createHash, ~5 µs in pure JS
+  sha256Base64Url: (text) => hash('sha256', text, 'base64url'),
+  sha256Hex: (text) => hash('sha256', text, 'hex'),
   deliver,
   resolve: systemResolve,
 };

@@ -41,11 +41,15 @@ export type Deliver = (attempt: AttemptRequest) => Promise<AttemptResult>;
 /** HMAC-SHA256 of `text` (UTF-8) under `key` (UTF-8), synchronously: cursors are signed inside a request. */
 export type HmacSha256 = (key: string, text: string) => Uint8Array;
 
+/** SHA-256 of `text` (UTF-8) as base64url without padding, synchronously: the idempotency fingerprint of every keyed write. */
+export type Sha256Base64Url = (text: string) => string;
+
 /** SHA-256 of `text` (UTF-8) as lowercase hex, synchronously (shop-file checksums). */
 export type Sha256Hex = (text: string) => string;
 
 export interface Platform {
   hmacSha256: HmacSha256;
+  sha256Base64Url: Sha256Base64Url;
   sha256Hex: Sha256Hex;
   deliver: Deliver;
   /** host names → addresses, for public mode's checks; absent where the host cannot resolve names (a browser) */

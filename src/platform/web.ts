@@ -7,10 +7,12 @@
  * and no name resolution.
  */
 import { hash, hmac } from 'fast-sha256';
-import { toHex, utf8 } from './bytes.js';
+import { toBase64Url, toHex, utf8 } from './bytes.js';
 import type { AttemptRequest, AttemptResult, Deliver, Platform } from './types.js';
 
 export const webHmacSha256 = (key: string, text: string): Uint8Array => hmac(utf8(key), utf8(text));
+
+export const webSha256Base64Url = (text: string): string => toBase64Url(hash(utf8(text)));
 
 export const webSha256Hex = (text: string): string => toHex(hash(utf8(text)));
 
@@ -60,5 +62,5 @@ export function fetchDeliver(fetcher: typeof fetch = (input, init) => globalThis
 
 /** The web platform; `deliver` replaces the fetch POST (a page that shows deliveries instead of sending them, a test). */
 export function webPlatform(options: { deliver?: Deliver } = {}): Platform {
-  return { hmacSha256: webHmacSha256, sha256Hex: webSha256Hex, deliver: options.deliver ?? fetchDeliver() };
+  return { hmacSha256: webHmacSha256, sha256Base64Url: webSha256Base64Url, sha256Hex: webSha256Hex, deliver: options.deliver ?? fetchDeliver() };
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { canonicalJson, fingerprint } from '../../src/engine/stages/idempotency.js';
+import { nodePlatform } from '../../src/platform/node.js';
+import { webSha256Base64Url } from '../../src/platform/web.js';
 import { TestSandbox } from '../support/sandbox.js';
 
 const product = { name: 'Idem', type: 'account', price_cents: 500, currency: 'USD' };
@@ -130,14 +132,17 @@ describe('canonicalJson', () => {
 
 describe('fingerprint', () => {
   // shop files keep fingerprints: the synchronous digest must be the one Web Crypto made before it
-  it('is the base64url SHA-256 of method, path and canonical body, as Web Crypto computes it', async () => {
+  it.each([
+    ['node', nodePlatform.sha256Base64Url],
+    ['web', webSha256Base64Url],
+  ])('is the base64url SHA-256 of method, path and canonical body, as Web Crypto computes it (%s platform)', async (_name, sha256) => {
     const body = { b: [1, { d: 'é', c: null }], a: 'x' };
     const text = `POST /v1/products\n${canonicalJson(body)}`;
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
     const expected = Buffer.from(digest).toString('base64url');
-    expect(fingerprint('POST', '/v1/products', body)).toBe(expected);
-    expect(fingerprint('POST', '/v1/products', { ...body, a: 'y' })).not.toBe(expected);
-    expect(fingerprint('PATCH', '/v1/products', body)).not.toBe(expected);
+    expect(fingerprint(sha256, 'POST', '/v1/products', body)).toBe(expected);
+    expect(fingerprint(sha256, 'POST', '/v1/products', { ...body, a: 'y' })).not.toBe(expected);
+    expect(fingerprint(sha256, 'PATCH', '/v1/products', body)).not.toBe(expected);
   });
 });
 

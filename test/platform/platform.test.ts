@@ -7,7 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url, fromUtf8, toBase64, toBase64Url, toHex, utf8 } from '../../src/platform/bytes.js';
 import { nodePlatform } from '../../src/platform/node.js';
-import { webHmacSha256, webSha256Hex } from '../../src/platform/web.js';
+import { webHmacSha256, webSha256Base64Url, webSha256Hex } from '../../src/platform/web.js';
 import { CursorCodec } from '../../src/state/cursor.js';
 import { cryptoRandom } from '../../src/state/random.js';
 
@@ -20,6 +20,8 @@ describe('the web platform computes what node:crypto computes', () => {
       expect(Buffer.from(nodePlatform.hmacSha256('k', text))).toEqual(Buffer.from(webHmacSha256('k', text)));
       expect(webSha256Hex(text)).toBe(createHash('sha256').update(text).digest('hex'));
       expect(nodePlatform.sha256Hex(text)).toBe(webSha256Hex(text));
+      expect(webSha256Base64Url(text)).toBe(createHash('sha256').update(text).digest('base64url'));
+      expect(nodePlatform.sha256Base64Url(text)).toBe(webSha256Base64Url(text));
     }
   });
 

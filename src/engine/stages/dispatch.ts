@@ -56,6 +56,8 @@ function isResult(value: unknown): value is { status: number; body: unknown; hea
 }
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+/** A handler's reply with no headers of its own: one object for all of them, since every idempotent write remembers its reply's headers. */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({ 'Content-Type': JSON_CONTENT_TYPE });
 
 /**
  * Runs the operation's handler and makes its reply. A Problem the handler
@@ -81,8 +83,9 @@ export function dispatch<S>(handlers: ReadonlyMap<string, BoundHandler<S>>, serv
         ip: ctx.request.ip,
         services,
       });
-      const { status, body, headers } = isResult(value) ? value : { status: operation.successStatus, body: value, headers: {} as Record<string, string> };
-      reply = { status, headers: { 'Content-Type': JSON_CONTENT_TYPE, ...headers }, body: toJson(body) };
+      reply = isResult(value)
+        ? { status: value.status, headers: { ...JSON_HEADERS, ...value.headers }, body: toJson(value.body) }
+        : { status: operation.successStatus, headers: JSON_HEADERS, body: toJson(value) };
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) {
         ctx.remember?.(null);

@@ -1,5 +1,4 @@
-import { hash } from 'fast-sha256';
-import { toBase64Url, utf8 } from '../../platform/bytes.js';
+import type { Sha256Base64Url } from '../../platform/types.js';
 import type { IdempotencyEntry, Tenant } from '../../state/tenant.js';
 import { Problem } from '../problem.js';
 import type { EngineReply, RoutedContext } from '../types.js';
@@ -22,14 +21,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * SHA-256 as base64url. Synchronous and plain JavaScript (fast-sha256, the
- * one the web platform and standardwebhooks use), so it runs alike in Node,
- * browsers and workers: Web Crypto's digest did too, but cost ~45 µs of CPU
- * per call in Node (a promise and a job per digest, 25 % of a POST's engine
- * time) against ~5 µs here. Same digest, same text.
+ * SHA-256 as base64url, with the host's synchronous SHA-256 (the platform's:
+ * node:crypto in Node, fast-sha256 in a browser or worker; the same digest).
+ * Web Crypto's digest would run everywhere but cost ~45 µs of CPU per call
+ * in Node (a promise and a job per digest, 25 % of a POST's engine time);
+ * fast-sha256 ~5 µs, node:crypto's one-shot hash ~0.4 µs.
  */
-export function fingerprint(method: string, path: string, body: unknown): string {
-  return toBase64Url(hash(utf8(`${method} ${path}\n${canonicalJson(body)}`)));
+export function fingerprint(sha256: Sha256Base64Url, method: string, path: string, body: unknown): string {
+  return sha256(`${method} ${path}\n${canonicalJson(body)}`);
 }
 
 /**
@@ -38,15 +37,17 @@ export function fingerprint(method: string, path: string, body: unknown): string
  * `Idempotent-Replayed: true`; a different request → 409; still running →
  * 409. Only handler replies below 500 are remembered (see `remember`).
  */
-export function idempotency(ctx: RoutedContext): EngineReply | undefined {
-  const { idempotencyKey: key, tenant, operation } = ctx;
-  if (!key || !tenant || operation.idempotency === 'none') return undefined;
-  return claim(ctx, tenant, key);
+export function idempotency(sha256: Sha256Base64Url): (ctx: RoutedContext) => EngineReply | undefined {
+  return (ctx) => {
+    const { idempotencyKey: key, tenant, operation } = ctx;
+    if (!key || !tenant || operation.idempotency === 'none') return undefined;
+    return claim(ctx, tenant, key, sha256);
+  };
 }
 
-function claim(ctx: RoutedContext, tenant: Tenant, key: string): EngineReply | undefined {
+function claim(ctx: RoutedContext, tenant: Tenant, key: string, sha256: Sha256Base64Url): EngineReply | undefined {
   // the fingerprint is of the body as parsed (defaults filled in, as the handler gets it; undefined when none was sent)
-  const print = fingerprint(ctx.request.method, ctx.request.path, ctx.sentBody);
+  const print = fingerprint(sha256, ctx.request.method, ctx.request.path, ctx.sentBody);
   // nothing awaits from here on: looking the key up and claiming it is one step
   const now = tenant.clock.now();
   const existing = tenant.idempotency.get(key);
@@ -60,11 +61,10 @@ function claim(ctx: RoutedContext, tenant: Tenant, key: string): EngineReply | u
   }
   sweep(tenant, now);
   const entry: IdempotencyEntry = { fingerprint: print, expiresAt: now + IDEMPOTENCY_TTL_MS, reply: null };
-  // re-inserted, not overwritten: the map stays in expiry order (see sweep)
-  tenant.idempotency.delete(key);
+  // set re-inserts a key taken before: the map stays in expiry order (see sweep)
   tenant.idempotency.set(key, entry);
   ctx.remember = (reply) => {
-    if (reply && reply.status < 500) tenant.idempotency.fill(entry, reply);
+    if (reply && reply.status < 500) tenant.idempotency.fill(key, entry, reply);
     else if (tenant.idempotency.get(key) === entry) tenant.idempotency.delete(key);
   };
   return undefined;
