@@ -29,6 +29,8 @@ export interface Answerer {
   readonly tenant: string;
   /** the server URL requests are addressed to (shown in the URL and curl) */
   readonly base: string;
+  /** where this shop is kept (the browser's shop in localStorage, a visitor shop for the tab): what the page keeps about the shop goes there too */
+  readonly store: Storage | undefined;
   send(request: Request): Promise<Response>;
   /** the shop's clock as an ISO time, when known */
   clock(): string | null;
