@@ -63,6 +63,15 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     );
     expect(first.status).toBe(200);
     expect(a.key).toMatch(/^sx_test_[0-9A-Za-z]{24}$/);
+    // answered in this page: nothing on screen says the request went to the spec's server
+    const url = (await first.op.locator('form .url').textContent())!;
+    expect(url).toBe('GET /v1/products answered in this page');
+    expect(await first.op.locator('.answer .status-line').textContent()).toContain('answered in this page');
+    // curl is offered as the same call to the spec's server, and says it is not where this answer came from
+    const curl = first.op.locator('.answer .curl');
+    expect(await curl.locator('summary').textContent()).toBe('The same call with curl, to http://127.0.0.1:4010');
+    expect(await curl.locator('.hint').textContent()).toMatch(/^Answered by the sandbox in this page: this request never left your browser/);
+    expect(await curl.locator('pre').textContent()).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:4010\/v1\/products'/);
     await a.page.evaluate(() => scrollTo(0, 0));
     await a.page.screenshot({ path: resultPath('01-loaded.png') });
 
@@ -265,7 +274,11 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
     expect(shop?.ephemeral).toBe(true);
     const listed = await tryIt(visit.page, 'listProducts');
     expect(listed.status).toBe(200);
-    expect(await visit.page.locator('#op-listProducts .curl pre').textContent()).toContain(`${base}/v1/products`);
+    // the URL, the answer and curl name the origin the request really went to
+    expect(await listed.op.locator('form .url').textContent()).toBe(`GET ${base}/v1/products`);
+    expect(await listed.op.locator('.answer .status-line').textContent()).toContain(`answered by ${base}`);
+    expect(await listed.op.locator('.curl summary').textContent()).toBe('The same request with curl');
+    expect(await listed.op.locator('.curl pre').textContent()).toMatch(new RegExp(`^curl -X GET '${base.replace(/\./g, '\\.')}/v1/products'`));
     const created = await tryIt(visit.page, 'createProduct');
     expect(created.status).toBe(201);
     expect(shop!.products.get(created.body.id)?.name).toBe(created.body.name);

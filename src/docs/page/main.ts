@@ -93,18 +93,41 @@ async function start(mode: Mode): Promise<void> {
   document.body.dataset.ready = mode;
   // how long the reader waited for a sandbox, from navigation start (the docs README records it)
   document.body.dataset.readyMs = String(Math.round(performance.now()));
+  showWhere(answerer);
   // not awaited: Try it answers at once; the ids arrive a moment later
   void refreshIds().then(refreshDeliveries);
+}
+
+/**
+ * The URL beside each Send, said as it is: the local server's origin when it answers; for the sandbox in
+ * this page only the path, and that it is answered here (the Request carries the spec's server only
+ * because a Request needs an origin; nothing is sent there).
+ */
+function showWhere(by: Answerer): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form.try')) {
+    const call = callById.get(form.dataset.op!)!;
+    form
+      .querySelector('.url')
+      ?.replaceChildren(
+        h('code', {}, `${call.method} ${by.kind === 'server' ? serverOf(by) : ''}${call.path}`),
+        by.kind === 'browser' ? ' answered in this page' : '',
+      );
+  }
 }
 
 function showClock(iso: string | null): void {
   if (iso) byId('sx-clock').textContent = iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The answerer's base URL without its trailing slash, ready for a path. */
+function serverOf(by: Answerer): string {
+  return by.base.replace(/\/$/, '');
+}
+
 /** A request of the page's own (prefill, delivery log): not the reader's, so not listed. */
 function internal(method: string, path: string): Promise<Response> {
   if (!answerer) return Promise.reject(new Error('no sandbox yet'));
-  return answerer.send(new Request(`${answerer.base.replace(/\/$/, '')}${path}`, { method, headers: { Authorization: `Bearer ${answerer.key}` } }));
+  return answerer.send(new Request(`${serverOf(answerer)}${path}`, { method, headers: { Authorization: `Bearer ${answerer.key}` } }));
 }
 
 /** One of the reader's requests: sent, logged in the inspector, and followed by the refreshes a change needs. */
@@ -229,7 +252,7 @@ async function refreshDeliveries(): Promise<void> {
   if (records.some((r) => r.status === 'pending')) scheduleRefresh(true);
 }
 
-function showAnswer(form: HTMLFormElement, { answer, sent }: Awaited<ReturnType<typeof send>>): void {
+function showAnswer(form: HTMLFormElement, { answer, sent, by }: Awaited<ReturnType<typeof send>>): void {
   const panel = form.nextElementSibling as HTMLElement;
   panel.hidden = false;
   panel.dataset.status = String(answer.status);
@@ -238,12 +261,34 @@ function showAnswer(form: HTMLFormElement, { answer, sent }: Awaited<ReturnType<
       'p',
       { class: 'status-line' },
       h('span', { class: `code ${answer.status < 400 ? 'ok' : 'bad'}` }, String(answer.status)),
-      ` ${answer.statusText || ''} · ${answer.ms} ms`,
+      ` ${answer.statusText || ''} · ${answer.ms} ms · answered ${by.kind === 'browser' ? 'in this page' : `by ${serverOf(by)}`}`,
       sent.idempotencyKey ? h('span', { class: 'idem' }, ` · Idempotency-Key ${sent.typedKey ? 'yours' : 'fresh'}: `, h('code', {}, sent.idempotencyKey)) : '',
     ),
     answer.headers.length ? h('dl', { class: 'headers' }, ...answer.headers.flatMap(([n, v]) => [h('dt', {}, n), h('dd', {}, v)])) : '',
     h('pre', { class: 'body' }, h('code', {}, answer.text)),
-    h('details', { class: 'curl' }, h('summary', {}, 'The same request with curl'), h('pre', {}, sent.curl)),
+    curlPanel(sent, by),
+  );
+}
+
+/**
+ * curl, honestly placed. From the local server's answer: the same request, to the origin it went to. From
+ * the sandbox in this page, no curl can repeat it (nothing left the browser, and the shop lives in the
+ * page): the command is the same call to the spec's server, said as such, with why this page's key and
+ * ids will not be known there.
+ */
+function curlPanel(sent: ReturnType<typeof buildRequest>, by: Answerer): HTMLElement {
+  if (by.kind === 'server') return h('details', { class: 'curl' }, h('summary', {}, 'The same request with curl'), h('pre', {}, sent.curl));
+  const server = serverOf(by);
+  return h(
+    'details',
+    { class: 'curl' },
+    h('summary', {}, `The same call with curl, to ${server}`),
+    h(
+      'p',
+      { class: 'hint' },
+      `Answered by the sandbox in this page: this request never left your browser, and curl cannot reach the shop that answered it. The command makes the same call to ${server}, the server this reference names; there, use a key of that server (a local sandbox prints its own at start): this page's key and the ids of its shop exist only here.`,
+    ),
+    h('pre', {}, sent.curl),
   );
 }
 
