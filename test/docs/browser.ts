@@ -44,6 +44,18 @@ export async function waitReady(visit: DocsVisit, ready: 'browser' | 'server' = 
   visit.key = (await visit.page.locator('#sx-key').textContent())!;
 }
 
+/** Presses New sandbox and waits until the bar shows another key (then in `visit.key`). */
+export async function newSandbox(visit: DocsVisit): Promise<void> {
+  const before = visit.key;
+  await visit.page.locator('#sx-new').click();
+  await visit.page
+    .locator('#sx-key')
+    .filter({ hasText: /^sx_test_/ })
+    .filter({ hasNotText: before })
+    .waitFor();
+  visit.key = (await visit.page.locator('#sx-key').textContent())!;
+}
+
 export interface TryItAnswer {
   op: Locator;
   status: number;

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltSite } from '../../scripts/build-docs.js';
 import { createSandbox, ManualClock, type Sandbox } from '../../src/index.js';
-import { launchChromium, openDocs, resultPath, tryIt, waitReady, type DocsVisit } from './browser.js';
+import { launchChromium, newSandbox, openDocs, resultPath, tryIt, waitReady, type DocsVisit } from './browser.js';
 import { docsSite } from './site.js';
 import { serveStatic, type StaticSite } from './staticServer.js';
 
@@ -13,6 +13,14 @@ const VIEWPORT = { width: 1400, height: 900 };
 /** the spec's example key for every write: the page must never send it */
 const SPEC_EXAMPLE_KEY = '6f1c2f4e-2b8e-4d1a-9a53-0c1f5d3e7b21';
 const mine = { name: 'Made in reader Aâ€™s browser', type: 'account', price_cents: 700, currency: 'USD' };
+/** everything the page keeps in this tab's storage (local and session), as one text */
+const kept = (page: Page) => page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
+/** the signing secret the inspector shows beside the newest order.paid delivery */
+const shownSecret = async (page: Page) => {
+  const delivery = page.locator('#sx-deliveries .delivery[data-event-type="order.paid"]').first();
+  await delivery.waitFor();
+  return delivery.locator('[data-secret]').textContent();
+};
 
 // one build (esbuild, a few seconds on a busy machine) and one Chromium for the whole file
 describe('the docs page as static files, answered by the sandbox in the readerâ€™s browser', { timeout: 60_000 }, () => {
@@ -22,6 +30,8 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
   let contextA: BrowserContext;
   let a: DocsVisit;
   const visits: DocsVisit[] = [];
+  /** the signing secrets of the endpoints made on A's page */
+  const secrets: string[] = [];
 
   beforeAll(async () => {
     site = await docsSite();
@@ -53,6 +63,15 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     );
     expect(first.status).toBe(200);
     expect(a.key).toMatch(/^sx_test_[0-9A-Za-z]{24}$/);
+    // answered in this page: nothing on screen says the request went to the spec's server
+    const url = (await first.op.locator('form .url').textContent())!;
+    expect(url).toBe('GET /v1/products answered in this page');
+    expect(await first.op.locator('.answer .status-line').textContent()).toContain('answered in this page');
+    // curl is offered as the same call to the spec's server, and says it is not where this answer came from
+    const curl = first.op.locator('.answer .curl');
+    expect(await curl.locator('summary').textContent()).toBe('The same call with curl, to http://127.0.0.1:4010');
+    expect(await curl.locator('.hint').textContent()).toMatch(/^Answered by the sandbox in this page: this request never left your browser/);
+    expect(await curl.locator('pre').textContent()).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:4010\/v1\/products'/);
     await a.page.evaluate(() => scrollTo(0, 0));
     await a.page.screenshot({ path: resultPath('01-loaded.png') });
 
@@ -125,6 +144,7 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     // a second endpoint the static server refuses (405): a failed attempt with its next retry on the shop clock
     const refusing = await tryIt(a.page, 'createWebhook', { body: JSON.stringify({ url: `${host.origin}/refuses`, events: ['order.paid'] }) });
     expect(refusing.status).toBe(201);
+    secrets.push(endpoint.body.signing_secret, refusing.body.signing_secret);
 
     await a.page.locator('#sx-simulate').click();
     await a.page.locator('#sx-events .event[data-type="order.paid"]').waitFor();
@@ -181,17 +201,14 @@ describe('the docs page as static files, answered by the sandbox in the readerâ€
     await contextB.close();
   });
 
-  it('New sandbox starts over', async () => {
-    const before = a.key;
-    await a.page.locator('#sx-new').click();
-    await a.page
-      .locator('#sx-key')
-      .filter({ hasText: /^sx_test_/ })
-      .filter({ hasNotText: before })
-      .waitFor();
+  it('New sandbox starts over, and forgets the old shopâ€™s signing secrets', async () => {
+    expect(secrets).toHaveLength(2);
+    for (const secret of secrets) expect(await kept(a.page)).toContain(secret);
+    await newSandbox(a);
     const names = (await tryIt(a.page, 'listProducts')).body.data.map((p: { name: string }) => p.name);
     expect(names).not.toContain(mine.name);
     expect(await a.page.locator('#sx-deliveries .delivery').count()).toBe(0);
+    for (const secret of secrets) expect(await kept(a.page)).not.toContain(secret);
   });
 
   it('a saved shop that cannot be read is reported and replaced by a new shop, never half-loaded', async () => {
@@ -257,7 +274,11 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
     expect(shop?.ephemeral).toBe(true);
     const listed = await tryIt(visit.page, 'listProducts');
     expect(listed.status).toBe(200);
-    expect(await visit.page.locator('#op-listProducts .curl pre').textContent()).toContain(`${base}/v1/products`);
+    // the URL, the answer and curl name the origin the request really went to
+    expect(await listed.op.locator('form .url').textContent()).toBe(`GET ${base}/v1/products`);
+    expect(await listed.op.locator('.answer .status-line').textContent()).toContain(`answered by ${base}`);
+    expect(await listed.op.locator('.curl summary').textContent()).toBe('The same request with curl');
+    expect(await listed.op.locator('.curl pre').textContent()).toMatch(new RegExp(`^curl -X GET '${base.replace(/\./g, '\\.')}/v1/products'`));
     const created = await tryIt(visit.page, 'createProduct');
     expect(created.status).toBe(201);
     expect(shop!.products.get(created.body.id)?.name).toBe(created.body.name);
@@ -285,18 +306,53 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
     sandbox.services.ephemeral.sweep();
     expect((await tryIt(visit.page, 'listProducts')).status).toBe(401);
     await visit.page.locator('#sx-status').filter({ hasText: 'expired' }).waitFor();
-    await visit.page.locator('#sx-new').click();
-    await visit.page
-      .locator('#sx-key')
-      .filter({ hasText: /^sx_test_/ })
-      .filter({ hasNotText: key })
-      .waitFor();
-    expect(sandbox.store.lookup((await visit.page.locator('#sx-key').textContent())!)).toBeDefined();
+    await newSandbox(visit);
+    expect(visit.key).not.toBe(key);
+    expect(sandbox.store.lookup(visit.key)).toBeDefined();
 
     await visit.page.locator('#sx-mode input[value="browser"]').check();
     await waitReady(visit, 'browser');
     expect(sandbox.store.lookup(visit.key)).toBeUndefined();
     expect(visit.errors.filter((e) => !e.includes('401'))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a signing secret only beside the shop it belongs to: New sandbox forgets them, the other answerer has its own', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const visit = await openDocs(context, `${base}/docs`);
+    const hook = JSON.stringify({ url: `${receiver.origin}/hook`, events: ['order.paid'] });
+    await visit.page.locator('#sx-mode input[value="server"]').check();
+    await waitReady(visit, 'server');
+    const first = await tryIt(visit.page, 'createWebhook', { body: hook });
+    expect(first.status).toBe(201);
+    expect(await kept(visit.page)).toContain(first.body.signing_secret);
+
+    // a fresh visitor shop: the old shop's endpoint and secret are gone from storage, and stay gone after a reload
+    await newSandbox(visit);
+    expect(await kept(visit.page)).not.toContain(first.body.signing_secret);
+    await visit.page.reload();
+    await waitReady(visit, 'server');
+    expect(await kept(visit.page)).not.toContain(first.body.signing_secret);
+
+    // the new shop's endpoint, at the same URL: its own secret beside its delivery
+    const second = await tryIt(visit.page, 'createWebhook', { body: hook });
+    expect(second.body.signing_secret).not.toBe(first.body.signing_secret);
+    await visit.page.locator('#sx-simulate').click();
+    await visit.page.locator('#sx-deliveries .delivery[data-event-type="order.paid"][data-status="succeeded"]').waitFor();
+    expect(await shownSecret(visit.page)).toBe(second.body.signing_secret);
+
+    // the browser's shop, an endpoint at the same URL again: the attempt (refused there: no CORS) shows that endpoint's secret
+    await visit.page.locator('#sx-mode input[value="browser"]').check();
+    await waitReady(visit, 'browser');
+    const third = await tryIt(visit.page, 'createWebhook', { body: hook });
+    expect(third.status).toBe(201);
+    await visit.page.locator('#sx-simulate').click();
+    expect(await shownSecret(visit.page)).toBe(third.body.signing_secret);
+
+    // and back: the visitor shop's log, beside its own secret, kept for the tab
+    await visit.page.locator('#sx-mode input[value="server"]').check();
+    await waitReady(visit, 'server');
+    expect(await shownSecret(visit.page)).toBe(second.body.signing_secret);
     await context.close();
   });
 });

@@ -27,8 +27,14 @@ export interface Answerer {
   readonly kind: 'browser' | 'server';
   readonly key: string;
   readonly tenant: string;
-  /** the server URL requests are addressed to (shown in the URL and curl) */
+  /**
+   * the server URL requests are addressed to: the local server's origin, or, for the sandbox in this page
+   * (which answers /v1 whatever the origin; a Request needs one), the spec's server, where the same call
+   * would go without this page. main.ts says which of the two it is wherever the URL is shown.
+   */
   readonly base: string;
+  /** where this shop is kept (the browser's shop in localStorage, a visitor shop for the tab): what the page keeps about the shop goes there too */
+  readonly store: Storage | undefined;
   send(request: Request): Promise<Response>;
   /** the shop's clock as an ISO time, when known */
   clock(): string | null;

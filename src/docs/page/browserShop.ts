@@ -75,6 +75,7 @@ export async function startBrowserShop(
     key: sandbox.demoKey,
     tenant,
     base,
+    store,
     async send(request) {
       const response = await sandbox.fetch(request);
       if (pending) flush();
@@ -84,7 +85,8 @@ export async function startBrowserShop(
     discard() {
       closed = true;
       removeEventListener('pagehide', flush);
-      for (const name of [storage.keys.shopFile, storage.keys.key, storage.keys.secrets]) storage.remove(store, name);
+      // the endpoints' secrets are main.ts's to forget, for either kind of shop
+      for (const name of [storage.keys.shopFile, storage.keys.key]) storage.remove(store, name);
       void sandbox.close();
     },
     close() {

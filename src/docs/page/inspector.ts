@@ -36,7 +36,9 @@ export class Inspector {
   private readonly byDelivery = new Map<string, Delivery>();
   /** the request being answered: events published meanwhile are its own */
   private current: { el: HTMLElement; emitted: HTMLElement } | null = null;
-  endpoints: Endpoint[] = [];
+
+  /** @param endpoints the endpoints made on this page for the shop answering now (main.ts keeps them) */
+  constructor(private readonly endpoints: () => Endpoint[]) {}
 
   clear(): void {
     for (const list of [this.requests, this.events, this.deliveries]) list.replaceChildren();
@@ -93,8 +95,9 @@ export class Inspector {
 
   /** The delivery log as the sandbox keeps it (the local server's, read through the API). */
   records(records: DeliveryRecord[]): void {
+    const mine = this.endpoints();
     for (const record of records) {
-      const url = this.endpoints.find((e) => e.id === record.endpoint_id)?.url ?? record.endpoint_id;
+      const url = mine.find((e) => e.id === record.endpoint_id)?.url ?? record.endpoint_id;
       this.keep(this.delivery(record.event_id, url, record.event_type), record);
     }
   }
@@ -119,7 +122,8 @@ export class Inspector {
     const last = d.records.at(-1)!;
     const lastSent = [...d.sent.values()].sort((a, b) => a.delivery.attempt - b.delivery.attempt).at(-1) ?? null;
     const request = lastSent?.request ?? null;
-    const secret = this.endpoints.find((e) => e.url === d.url || e.id === last.endpoint_id)?.secret ?? null;
+    // a secret is one endpoint's: found by its id, never by a URL another endpoint (or shop) may share
+    const secret = this.endpoints().find((e) => e.id === last.endpoint_id)?.secret ?? null;
     Object.assign(d.el.dataset, { eventType: d.eventType, webhookId: d.eventId, status: last.status, attempt: String(last.attempt) });
     d.el.replaceChildren(
       h('div', { class: 'head' }, h('code', { class: 'type' }, d.eventType), ' → ', h('code', { class: 'url' }, d.url)),

@@ -25,10 +25,9 @@ const offersServer = meta('sx-answerer') === 'choice';
 const specServer = meta('sx-server');
 const sandboxUrl = new URL('sx-sandbox.js', import.meta.url).href;
 
-const inspector = new Inspector();
+const inspector = new Inspector(endpoints);
 let answerer: Answerer | null = null;
 let starting: Promise<void> | null = null;
-let endpoints: Endpoint[] = readEndpoints();
 /** The largest page a list takes (not every list takes `limit`: /v1/webhooks is one page). */
 function pageQuery(template: string): string {
   const list = calls.find((c) => c.method === 'GET' && c.path === template);
@@ -94,19 +93,41 @@ async function start(mode: Mode): Promise<void> {
   document.body.dataset.ready = mode;
   // how long the reader waited for a sandbox, from navigation start (the docs README records it)
   document.body.dataset.readyMs = String(Math.round(performance.now()));
-  inspector.endpoints = endpoints;
+  showWhere(answerer);
   // not awaited: Try it answers at once; the ids arrive a moment later
   void refreshIds().then(refreshDeliveries);
+}
+
+/**
+ * The URL beside each Send, said as it is: the local server's origin when it answers; for the sandbox in
+ * this page only the path, and that it is answered here (the Request carries the spec's server only
+ * because a Request needs an origin; nothing is sent there).
+ */
+function showWhere(by: Answerer): void {
+  for (const form of document.querySelectorAll<HTMLFormElement>('form.try')) {
+    const call = callById.get(form.dataset.op!)!;
+    form
+      .querySelector('.url')
+      ?.replaceChildren(
+        h('code', {}, `${call.method} ${by.kind === 'server' ? serverOf(by) : ''}${call.path}`),
+        by.kind === 'browser' ? ' answered in this page' : '',
+      );
+  }
 }
 
 function showClock(iso: string | null): void {
   if (iso) byId('sx-clock').textContent = iso.replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The answerer's base URL without its trailing slash, ready for a path. */
+function serverOf(by: Answerer): string {
+  return by.base.replace(/\/$/, '');
+}
+
 /** A request of the page's own (prefill, delivery log): not the reader's, so not listed. */
 function internal(method: string, path: string): Promise<Response> {
   if (!answerer) return Promise.reject(new Error('no sandbox yet'));
-  return answerer.send(new Request(`${answerer.base.replace(/\/$/, '')}${path}`, { method, headers: { Authorization: `Bearer ${answerer.key}` } }));
+  return answerer.send(new Request(`${serverOf(answerer)}${path}`, { method, headers: { Authorization: `Bearer ${answerer.key}` } }));
 }
 
 /** One of the reader's requests: sent, logged in the inspector, and followed by the refreshes a change needs. */
@@ -114,41 +135,35 @@ async function send(
   call: OperationCall,
   values: (name: string) => string,
   bodyText: string | null,
-): Promise<{ answer: Answer; sent: ReturnType<typeof buildRequest> }> {
+): Promise<{ answer: Answer; sent: ReturnType<typeof buildRequest>; by: Answerer }> {
   if (!answerer && starting) await starting;
   if (!answerer) throw new Error('no sandbox: press New sandbox');
-  const sent = buildRequest(call, values, answerer.base, answerer.key, bodyText);
+  const by = answerer;
+  const sent = buildRequest(call, values, by.base, by.key, bodyText);
   const url = new URL(sent.request.url);
   const done = inspector.begin(`${call.method} ${url.pathname}${url.search}`);
   const started = performance.now();
   let answer: Answer;
   try {
-    answer = await readAnswer(await answerer.send(sent.request), started);
+    answer = await readAnswer(await by.send(sent.request), started);
   } catch (err) {
     done(err as Error);
     throw err;
   }
   done(answer);
   document.body.dataset.firstAnswerMs ??= String(Math.round(performance.now()));
-  afterAnswer(call, answer);
-  return { answer, sent };
+  afterAnswer(call, answer, by);
+  return { answer, sent, by };
 }
 
-function afterAnswer(call: OperationCall, answer: Answer): void {
+function afterAnswer(call: OperationCall, answer: Answer, by: Answerer): void {
   const body = (answer.json && typeof answer.json === 'object' ? answer.json : {}) as Record<string, unknown>;
   const field = (name: string): string | null => (typeof body[name] === 'string' ? (body[name] as string) : null);
   const id = field('id');
-  if (call.id === 'createWebhook' && answer.status === 201 && id) {
-    endpoints = [...endpoints.filter((e) => e.id !== id), { id, url: field('url') ?? '', secret: field('signing_secret') }];
-    storage.write(storage.local(), storage.keys.secrets, JSON.stringify(endpoints));
-    inspector.endpoints = endpoints;
-  }
+  if (call.id === 'createWebhook' && answer.status === 201 && id)
+    keepEndpoints([...endpoints(by).filter((e) => e.id !== id), { id, url: field('url') ?? '', secret: field('signing_secret') }], by);
   if (call.id === 'createApiKey' && answer.status === 201 && id) prefill.own.keyIds.add(id);
-  if (call.id === 'resetTenant' && answer.status === 200) {
-    endpoints = [];
-    storage.remove(storage.local(), storage.keys.secrets);
-    inspector.endpoints = endpoints;
-  }
+  if (call.id === 'resetTenant' && answer.status === 200) keepEndpoints([], by);
   if (answerer?.kind === 'server' && answer.status === 401 && !call.anonymous) {
     status('Your shop on the local server has expired (idle, or evicted). Press New sandbox for a fresh one.', 'error');
   }
@@ -160,12 +175,33 @@ function afterAnswer(call: OperationCall, answer: Answer): void {
   }
 }
 
-function readEndpoints(): Endpoint[] {
+/**
+ * The endpoints made on this page for the shop answering now, with the signing secrets the API showed
+ * once. Their one copy is the stored one: kept where the shop is kept (so a visitor shop's go with the
+ * tab, and each answerer has its own) and tagged with the shop's key, so the secrets of a shop thrown
+ * away or replaced (New sandbox, an expired visitor shop, a saved shop that could not be read) are never
+ * shown beside another shop's deliveries. `shop` is the one answering now unless said (a request answered
+ * just before the reader switched answerers is its own shop's).
+ */
+function endpoints(shop = answerer): Endpoint[] {
+  if (!shop) return [];
   try {
-    return JSON.parse(storage.read(storage.local(), storage.keys.secrets) ?? '[]');
+    const kept = JSON.parse(storage.read(shop.store, storage.keys.secrets) ?? 'null') as { shop?: unknown; endpoints?: Endpoint[] } | null;
+    return kept?.shop === shop.key && Array.isArray(kept.endpoints) ? kept.endpoints : [];
   } catch {
     return [];
   }
+}
+
+/** The shop's endpoints, replaced; an empty list forgets them (Reset the shop, New sandbox). */
+function keepEndpoints(list: Endpoint[], shop = answerer): void {
+  if (!shop) return;
+  if (!list.length) {
+    storage.remove(shop.store, storage.keys.secrets);
+    return;
+  }
+  const failed = storage.write(shop.store, storage.keys.secrets, JSON.stringify({ shop: shop.key, endpoints: list }));
+  if (failed) status(`The endpoint's signing secret could not be kept in this browser (${failed}); the answer shows it.`, 'error');
 }
 
 function inputOf(call: OperationCall, name: string): HTMLInputElement | null {
@@ -201,8 +237,9 @@ async function refreshDeliveries(): Promise<void> {
   try {
     const res = await internal('GET', `/v1/webhooks${pageQuery('/v1/webhooks')}`);
     const list = ((await res.json()) as { data?: { id: string; url: string }[] }).data ?? [];
+    const mine = endpoints();
     for (const endpoint of list) {
-      if (!endpoints.some((e) => e.id === endpoint.id)) continue;
+      if (!mine.some((e) => e.id === endpoint.id)) continue;
       const page = await internal('GET', `/v1/webhooks/${encodeURIComponent(endpoint.id)}/deliveries${pageQuery('/v1/webhooks/{id}/deliveries')}`);
       // the API lists one endpoint's log; its records do not repeat the endpoint
       const data = ((await page.json()) as { data?: Omit<DeliveryRecord, 'endpoint_id'>[] }).data ?? [];
@@ -215,7 +252,7 @@ async function refreshDeliveries(): Promise<void> {
   if (records.some((r) => r.status === 'pending')) scheduleRefresh(true);
 }
 
-function showAnswer(form: HTMLFormElement, { answer, sent }: Awaited<ReturnType<typeof send>>): void {
+function showAnswer(form: HTMLFormElement, { answer, sent, by }: Awaited<ReturnType<typeof send>>): void {
   const panel = form.nextElementSibling as HTMLElement;
   panel.hidden = false;
   panel.dataset.status = String(answer.status);
@@ -224,12 +261,34 @@ function showAnswer(form: HTMLFormElement, { answer, sent }: Awaited<ReturnType<
       'p',
       { class: 'status-line' },
       h('span', { class: `code ${answer.status < 400 ? 'ok' : 'bad'}` }, String(answer.status)),
-      ` ${answer.statusText || ''} · ${answer.ms} ms`,
+      ` ${answer.statusText || ''} · ${answer.ms} ms · answered ${by.kind === 'browser' ? 'in this page' : `by ${serverOf(by)}`}`,
       sent.idempotencyKey ? h('span', { class: 'idem' }, ` · Idempotency-Key ${sent.typedKey ? 'yours' : 'fresh'}: `, h('code', {}, sent.idempotencyKey)) : '',
     ),
     answer.headers.length ? h('dl', { class: 'headers' }, ...answer.headers.flatMap(([n, v]) => [h('dt', {}, n), h('dd', {}, v)])) : '',
     h('pre', { class: 'body' }, h('code', {}, answer.text)),
-    h('details', { class: 'curl' }, h('summary', {}, 'The same request with curl'), h('pre', {}, sent.curl)),
+    curlPanel(sent, by),
+  );
+}
+
+/**
+ * curl, honestly placed. From the local server's answer: the same request, to the origin it went to. From
+ * the sandbox in this page, no curl can repeat it (nothing left the browser, and the shop lives in the
+ * page): the command is the same call to the spec's server, said as such, with why this page's key and
+ * ids will not be known there.
+ */
+function curlPanel(sent: ReturnType<typeof buildRequest>, by: Answerer): HTMLElement {
+  if (by.kind === 'server') return h('details', { class: 'curl' }, h('summary', {}, 'The same request with curl'), h('pre', {}, sent.curl));
+  const server = serverOf(by);
+  return h(
+    'details',
+    { class: 'curl' },
+    h('summary', {}, `The same call with curl, to ${server}`),
+    h(
+      'p',
+      { class: 'hint' },
+      `Answered by the sandbox in this page: this request never left your browser, and curl cannot reach the shop that answered it. The command makes the same call to ${server}, the server this reference names; there, use a key of that server (a local sandbox prints its own at start): this page's key and the ids of its shop exist only here.`,
+    ),
+    h('pre', {}, sent.curl),
   );
 }
 
@@ -263,9 +322,10 @@ function wireBar(): void {
     if (answerer) void navigator.clipboard?.writeText(answerer.key).catch(() => {});
   });
   byId('sx-new').addEventListener('click', () => {
+    // both kinds of shop alike: its endpoints' secrets go with it
+    keepEndpoints([]);
     answerer?.discard();
     answerer = null;
-    endpoints = [];
     prefill.own.keyIds.clear();
     for (const input of document.querySelectorAll<HTMLInputElement>('input[data-fill]')) if (input.value === input.dataset.auto) input.value = '';
     starting = start(chosenMode()).finally(() => (starting = null));

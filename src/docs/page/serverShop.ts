@@ -32,6 +32,7 @@ export async function startServerShop(origin: string): Promise<{ answerer: Answe
       key: shop.secret,
       tenant: shop.tenant_id,
       base: origin,
+      store,
       send: (request) => fetch(request),
       // the server keeps the shop's clock; the page learns it from the test helpers' answers
       clock: () => null,

@@ -1,8 +1,10 @@
 /**
  * What the page keeps in the browser: the shop file (localStorage, so a
- * reload and a new tab resume it), the answerer the reader chose and the
- * signing secrets the API showed once. Storage may be missing (private
- * mode) or full: every write reports instead of throwing.
+ * reload and a new tab resume it), the answerer the reader chose, the
+ * local server's visitor shop (sessionStorage, for the tab) and the signing
+ * secrets the API showed once (beside the shop they belong to, in the same
+ * storage). Storage may be missing (private mode) or full: every write
+ * reports instead of throwing.
  */
 const PREFIX = 'sx-sandbox:';
 

@@ -69,7 +69,7 @@ ${model.tags.map(tocTag).join('\n')}
   <ul>${model.sections.map((s) => `<li><a href="#${s.id}">${esc(s.title)}</a></li>`).join('')}</ul>
 </nav>
 <main class="reference">
-${model.tags.map((t) => tagSection(t, model.server)).join('\n')}
+${model.tags.map(tagSection).join('\n')}
 <section class="guides" id="guides">
   <h2>Guides</h2>
   <div class="prose">${model.introHtml}</div>
@@ -102,15 +102,16 @@ function tocTag(tag: TagDoc): string {
   return `  <h2><a href="#${tag.id}">${esc(tag.name)}</a></h2>\n  <ul>${items}</ul>`;
 }
 
-function tagSection(tag: TagDoc, server: string): string {
+function tagSection(tag: TagDoc): string {
   return `<section class="tag" id="${tag.id}">
 <h2>${esc(tag.name)}</h2>
 <div class="prose">${tag.html}</div>
-${tag.operations.map((o) => operation(o, server)).join('\n')}
+${tag.operations.map(operation).join('\n')}
 </section>`;
 }
 
-function operation(op: OperationDoc, server: string): string {
+/** Beside Send only method and path: who answers, and so the origin, is known in the page alone (main.ts, showWhere). */
+function operation(op: OperationDoc): string {
   const { call } = op;
   const badges = [
     op.ability ? `<span class="badge">needs <code>${esc(op.ability)}</code></span>` : '',
@@ -132,7 +133,7 @@ function operation(op: OperationDoc, server: string): string {
 <form class="try" data-op="${call.id}" novalidate>
   <div class="inputs">${inputs}</div>
   ${body}
-  <div class="send"><button type="submit">Send</button> <span class="url"><code>${call.method} ${esc(server)}${esc(call.path)}</code></span></div>
+  <div class="send"><button type="submit">Send</button> <span class="url"><code>${call.method} ${esc(call.path)}</code></span></div>
 </form>
 <div class="answer" hidden></div>
 ${op.params.length ? `<details class="fields"><summary>Parameters</summary>${fieldTable(op.params)}</details>` : ''}

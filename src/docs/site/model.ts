@@ -91,7 +91,11 @@ export interface PageModel {
   introHtml: string;
   tags: TagDoc[];
   sections: Section[];
-  /** the server URL the spec names: what curl examples call */
+  /**
+   * the server URL the spec names (else a local sandbox's default address): where the same calls go
+   * without this page. The page's curl names it only as that, since the sandbox in the page answers
+   * without any request leaving the browser (main.ts, curlPanel).
+   */
   server: string;
 }
 
