@@ -267,6 +267,10 @@ describe('the same page served by the sandbox at /docs: the reader picks who ans
     expect(visit.page.url()).toBe(`${base}/docs/`);
     expect(sandbox.store.lookup(visit.key)).toBeUndefined();
     expect(await visit.page.locator('#sx-mode').isVisible()).toBe(true);
+    // answered in the page, the same call without it goes to the sandbox that served the page
+    const inPage = await tryIt(visit.page, 'listProducts');
+    expect(await inPage.op.locator('.answer .status-line').textContent()).toContain('answered in this page');
+    expect(await inPage.op.locator('.curl summary').textContent()).toBe(`The same call with curl, to ${base}`);
 
     await visit.page.locator('#sx-mode input[value="server"]').check();
     await waitReady(visit, 'server');

@@ -22,7 +22,12 @@ const callById = new Map(calls.map((c) => [c.id, c]));
 const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 /** `choice` when the local server served the page: it can answer too */
 const offersServer = meta('sx-answerer') === 'choice';
-const specServer = meta('sx-server');
+/**
+ * Where the same calls go without this page. A static copy names the spec's server; a page served by a
+ * sandbox (the answerer choice) names that sandbox, as the spec it serves does (routes.ts, specWithServer):
+ * a reader at 127.0.0.1:4333/docs has a sandbox at 4333, whatever port the spec's own server names.
+ */
+const specServer = offersServer ? location.origin : meta('sx-server');
 const sandboxUrl = new URL('sx-sandbox.js', import.meta.url).href;
 
 const inspector = new Inspector(endpoints);
