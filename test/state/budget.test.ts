@@ -67,11 +67,11 @@ describe('what is counted', () => {
     const meter = new Account();
     const replies = new RememberedReplies(meter);
     const entry = { fingerprint: 'f'.repeat(43), expiresAt: 1, reply: null };
-    replies.set('key-1', entry);
+    const taken = replies.take('key-1', entry);
     const bare = meter.used;
     expect(bare).toBe(stringBytes('key-1') + stringBytes(entry.fingerprint));
     const reply = { status: 201, headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(10_000) };
-    replies.fill('key-1', entry, reply);
+    replies.fill(taken, reply);
     expect(meter.used).toBe(bare + replyBytes(reply));
     expect(replyBytes(reply)).toBeGreaterThan(20_000);
     replies.delete('key-1');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Account } from '../../src/state/budget.js';
 import { RememberedReplies, type IdempotencyEntry } from '../../src/state/replies.js';
 
 const entry = (expiresAt: number): IdempotencyEntry => ({ fingerprint: 'f', expiresAt, reply: null });
@@ -50,5 +51,26 @@ describe('RememberedReplies.oldest', () => {
     }
     expect((map as unknown as { order: unknown[] }).order.length).toBeLessThanOrEqual(2 * map.size + 64 + 1);
     expect(keys(map)).toEqual([...map.keys()]);
+  });
+});
+
+describe('RememberedReplies.take', () => {
+  it('takes a key found before once, even when the key was forgotten in between (the sweep), so nothing is released twice', () => {
+    const meter = new Account();
+    const map = new RememberedReplies(meter);
+    const forgotten: string[] = [];
+    map.observer = (key, entry) => {
+      if (!entry) forgotten.push(key);
+    };
+    map.set('k', entry(1));
+    const held = map.find('k');
+    map.delete('k');
+    map.take('k', entry(2), held);
+    expect(forgotten).toEqual(['k']);
+    expect(map.size).toBe(1);
+    expect(map.get('k')?.expiresAt).toBe(2);
+    expect(meter.used).toBe(map.held);
+    map.delete('k');
+    expect(meter.used).toBe(0);
   });
 });

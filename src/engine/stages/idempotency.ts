@@ -10,14 +10,24 @@ export const IDEMPOTENCY_MAX_KEYS = 10_000;
 /** A reply as it went out, so a replay can send the same bytes. */
 export type Reply = EngineReply;
 
-/** JSON with object keys sorted, so `{a,b}` and `{b,a}` fingerprint the same. */
+/**
+ * JSON with object keys sorted, so `{a,b}` and `{b,a}` fingerprint the same.
+ * Written by appending, not with map/join: it runs on every keyed write, and
+ * the intermediate arrays were a fifth of its time. Its text must never
+ * change (shop files keep fingerprints): test/engine/idempotency.test.ts
+ * pins it.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${text}]`;
   }
-  return JSON.stringify(value ?? null);
+  const keys = Object.keys(value).sort();
+  let text = '{';
+  for (let i = 0; i < keys.length; i++) text += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${canonicalJson((value as Record<string, unknown>)[keys[i]])}`;
+  return `${text}}`;
 }
 
 /**
@@ -50,7 +60,8 @@ function claim(ctx: RoutedContext, tenant: Tenant, key: string, sha256: Sha256Ba
   const print = fingerprint(sha256, ctx.request.method, ctx.request.path, ctx.sentBody);
   // nothing awaits from here on: looking the key up and claiming it is one step
   const now = tenant.clock.now();
-  const existing = tenant.idempotency.get(key);
+  const held = tenant.idempotency.find(key);
+  const existing = held?.entry;
   if (existing && existing.expiresAt > now) {
     if (existing.fingerprint !== print) {
       throw new Problem(409, 'This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.');
@@ -61,11 +72,11 @@ function claim(ctx: RoutedContext, tenant: Tenant, key: string, sha256: Sha256Ba
   }
   sweep(tenant, now);
   const entry: IdempotencyEntry = { fingerprint: print, expiresAt: now + IDEMPOTENCY_TTL_MS, reply: null };
-  // set re-inserts a key taken before: the map stays in expiry order (see sweep)
-  tenant.idempotency.set(key, entry);
+  // take re-inserts a key taken before: the map stays in expiry order (see sweep)
+  const taken = tenant.idempotency.take(key, entry, held);
   ctx.remember = (reply) => {
-    if (reply && reply.status < 500) tenant.idempotency.fill(key, entry, reply);
-    else if (tenant.idempotency.get(key) === entry) tenant.idempotency.delete(key);
+    if (reply && reply.status < 500) tenant.idempotency.fill(taken, reply);
+    else tenant.idempotency.forget(taken);
   };
   return undefined;
 }
@@ -78,15 +89,21 @@ function claim(ctx: RoutedContext, tenant: Tenant, key: string, sha256: Sha256Ba
  * walking them all made unique keys quadratic (profiled in bench/README.md).
  */
 function sweep(tenant: Tenant, now: number): void {
-  if (tenant.idempotency.size < 64) return;
-  for (const [key, entry] of tenant.idempotency.oldest()) {
-    if (entry.expiresAt > now) break;
-    if (entry.reply) tenant.idempotency.delete(key);
+  const replies = tenant.idempotency;
+  if (replies.size < 64) return;
+  // mostly the oldest key is still live and nothing is walked (first(), not a generator per request)
+  if (replies.first()!.entry.expiresAt <= now) {
+    for (const [key, entry] of replies.oldest()) {
+      if (entry.expiresAt > now) break;
+      if (entry.reply) replies.delete(key);
+    }
   }
-  // past the bound, the oldest finished keys go first
-  if (tenant.idempotency.size < IDEMPOTENCY_MAX_KEYS) return;
-  for (const [key, entry] of tenant.idempotency.oldest()) {
-    if (tenant.idempotency.size < IDEMPOTENCY_MAX_KEYS) return;
-    if (entry.reply) tenant.idempotency.delete(key);
+  // past the bound, the oldest finished keys go first: at the bound, one per new key
+  for (let oldest = replies.first(); replies.size >= IDEMPOTENCY_MAX_KEYS && oldest?.entry.reply; oldest = replies.first()) replies.forget(oldest);
+  if (replies.size < IDEMPOTENCY_MAX_KEYS) return;
+  // the oldest is still running: the next finished ones go
+  for (const [key, entry] of replies.oldest()) {
+    if (replies.size < IDEMPOTENCY_MAX_KEYS) return;
+    if (entry.reply) replies.delete(key);
   }
 }
