@@ -132,8 +132,17 @@ export class Collection<T extends Record> {
   private changed: Map<string, T | null> | null = null;
   private added: T[] | null = null;
   private addedIndex: Map<string, number> | null = null;
-  /** bytes charged per record this tenant holds (added or changed), so a replacement or a free releases exactly them */
-  private readonly charged = new Map<string, number>();
+  /**
+   * Bytes charged per position this collection holds (added or changed), so
+   * a replacement or a free releases exactly them. By position, not id: the
+   * positions it adds are dense from `start`, an array append per insert
+   * where a map keyed by a new id string cost a hash and a cache miss
+   * (profiled in bench/README.md); the few below `start` (fixtures it
+   * changed, or a fork's inherited records) are in a map.
+   */
+  private readonly chargedOwn: number[] = [];
+  private readonly chargedBelow = new Map<number, number>();
+  private readonly start: number;
   private own = 0;
 
   /** told of every change once it is made (the shop's journal) */
@@ -144,7 +153,9 @@ export class Collection<T extends Record> {
   constructor(
     private base: Base<T>,
     private readonly meter: Meter | null = null,
-  ) {}
+  ) {
+    this.start = base.size;
+  }
 
   get size(): number {
     return this.base.size + (this.added?.length ?? 0);
@@ -168,12 +179,15 @@ export class Collection<T extends Record> {
     }
   }
 
-  private account(id: string, record: T | null): void {
+  /** Charges the record now at `seq` (null: none), releasing what the one before it was charged. */
+  private account(seq: number, record: T | null): void {
     if (!this.meter) return;
-    const before = this.charged.get(id) ?? 0;
+    const own = seq - this.start;
+    const before = own >= 0 ? (this.chargedOwn[own] ?? 0) : (this.chargedBelow.get(seq) ?? 0);
     const after = record ? recordBytes(record) : 0;
-    if (after) this.charged.set(id, after);
-    else this.charged.delete(id);
+    if (own >= 0) this.chargedOwn[own] = after;
+    else if (after) this.chargedBelow.set(seq, after);
+    else this.chargedBelow.delete(seq);
     if (after > before) this.meter.charge(after - before);
     else if (before > after) this.meter.release(before - after);
   }
@@ -186,7 +200,7 @@ export class Collection<T extends Record> {
   insert(record: T): T {
     Object.freeze(record);
     this.meter?.charge(SLOT_BYTES);
-    this.account(record.id, record);
+    this.account(this.size, record);
     this.own++;
     (this.added ??= []).push(record);
     (this.addedIndex ??= new Map()).set(record.id, this.added.length - 1);
@@ -201,7 +215,7 @@ export class Collection<T extends Record> {
     if (addedIdx !== undefined) this.added![addedIdx] = record;
     else if (this.base.get(record.id)) (this.changed ??= new Map()).set(record.id, record);
     else throw new Error(`replace of unknown record ${record.id}`);
-    this.account(record.id, record);
+    this.account(addedIdx === undefined ? this.base.seqOf(record.id)! : this.base.size + addedIdx, record);
     this.observer?.({ op: 'replace', record });
     return record;
   }
@@ -223,14 +237,14 @@ export class Collection<T extends Record> {
       delete this.added![addedIdx];
       this.addedIndex!.delete(id);
       this.changed?.delete(id);
-      this.account(id, null);
+      this.account(this.base.size + addedIdx, null);
       this.own--;
       this.observer?.({ op: 'remove', id });
       return;
     }
     if (this.base.get(id) && this.changed?.get(id) !== null) {
       (this.changed ??= new Map()).set(id, null);
-      this.account(id, null);
+      this.account(this.base.seqOf(id)!, null);
       this.meter?.charge(SLOT_BYTES);
       // a record a frozen layer of this shop added is still this shop's own
       if (this.base.seqOf(id)! >= this.base.fixtures) this.own--;
@@ -300,21 +314,24 @@ export class Collection<T extends Record> {
     if (this.changed || this.added || this.base.size !== this.base.fixtures) throw new Error('load into a collection that already holds changes');
     if (data.changed.length) {
       for (const [id, record] of data.changed) {
-        if (this.base.seqOf(id) === undefined) throw new Error(`the file changes ${id}, which the fixtures do not hold`);
+        const seq = this.base.seqOf(id);
+        if (seq === undefined) throw new Error(`the file changes ${id}, which the fixtures do not hold`);
         (this.changed ??= new Map()).set(id, record === null ? null : Object.freeze(record));
-        if (record) this.account(id, record);
+        if (record) this.account(seq, record);
         else this.meter?.charge(SLOT_BYTES);
       }
     }
     for (const record of data.added) {
       this.meter?.charge(SLOT_BYTES);
+      const seq = this.size;
       (this.added ??= []).push(record === null ? (undefined as unknown as T) : Object.freeze(record));
+      // a freed position charges nothing, and keeps its place in chargedOwn
+      this.account(seq, record);
       if (!record) {
         delete this.added[this.added.length - 1];
         continue;
       }
       (this.addedIndex ??= new Map()).set(record.id, this.added.length - 1);
-      this.account(record.id, record);
       this.own++;
     }
   }
