@@ -3,12 +3,14 @@
  * the text of every record kept with the record.
  *
  * Records are frozen when a collection takes them, and an update makes a new
- * object, so a record's JSON never changes: once a record is sent a second
+ * object, so a record's JSON never changes: once a record is read a second
  * time its text is kept here, keyed by the record itself (a WeakMap: the
- * text goes when the record does). Not on the first: most records are sent
- * once, by the write that made them, and a text costs about what the record
- * does. A page of 25 products was ~30 µs of `JSON.stringify` per request,
- * most of a list's engine time; joining the kept texts takes ~3 µs.
+ * text goes when the record does). Not on the first: a text costs about what
+ * the record does. A write's reply does not count at all (`counts` false):
+ * most records are sent once, by the write that made them, and marking each
+ * one in the WeakMap was a table insert on every create. A page of 25
+ * products was ~30 µs of `JSON.stringify` per request, most of a list's
+ * engine time; joining the kept texts takes ~3 µs.
  *
  * Only what cannot change is kept: a frozen plain object or array whose
  * every value is a primitive or, in turn, such an object (no getters, no
@@ -30,12 +32,12 @@ const texts = new WeakMap<object, string | false | null>();
  */
 const WALK_DEPTH = 2;
 
-/** The body as JSON text; '' when JSON has no text for it (undefined). */
-export function toJson(body: unknown): string {
-  return write(body, 0) ?? '';
+/** The body as JSON text; '' when JSON has no text for it (undefined). `counts`: this send counts toward keeping its records' texts (a read's reply; a write's does not). */
+export function toJson(body: unknown, counts = true): string {
+  return write(body, 0, counts) ?? '';
 }
 
-function write(value: unknown, depth: number): string | undefined {
+function write(value: unknown, depth: number, counts: boolean): string | undefined {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value);
   const known = texts.get(value);
   if (known) return known;
@@ -43,18 +45,18 @@ function write(value: unknown, depth: number): string | undefined {
   if (known === null) return JSON.stringify(value);
   if (Object.isFrozen(value)) {
     const text = JSON.stringify(value);
-    texts.set(value, known === undefined ? false : immutable(value) ? text : null);
+    if (counts) texts.set(value, known === undefined ? false : immutable(value) ? text : null);
     return text;
   }
   if (depth >= WALK_DEPTH || !isPlain(value)) return JSON.stringify(value);
   if (Array.isArray(value)) {
     let text = '[';
-    for (let i = 0; i < value.length; i++) text += `${i ? ',' : ''}${write(value[i], depth + 1) ?? 'null'}`;
+    for (let i = 0; i < value.length; i++) text += `${i ? ',' : ''}${write(value[i], depth + 1, counts) ?? 'null'}`;
     return `${text}]`;
   }
   let text = '{';
   for (const key of Object.keys(value)) {
-    const member = write((value as Record<string, unknown>)[key], depth + 1);
+    const member = write((value as Record<string, unknown>)[key], depth + 1, counts);
     if (member !== undefined) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${member}`;
   }
   return `${text}}`;

@@ -83,9 +83,11 @@ export function dispatch<S>(handlers: ReadonlyMap<string, BoundHandler<S>>, serv
         ip: ctx.request.ip,
         services,
       });
+      // a read's reply counts toward keeping its records' texts; a write's (most records' only send) does not
+      const read = operation.rateClass === 'read';
       reply = isResult(value)
-        ? { status: value.status, headers: { ...JSON_HEADERS, ...value.headers }, body: toJson(value.body) }
-        : { status: operation.successStatus, headers: JSON_HEADERS, body: toJson(value) };
+        ? { status: value.status, headers: { ...JSON_HEADERS, ...value.headers }, body: toJson(value.body, read) }
+        : { status: operation.successStatus, headers: JSON_HEADERS, body: toJson(value, read) };
     } catch (err) {
       if (!(err instanceof Problem) || err.status >= 500) {
         ctx.remember?.(null);
