@@ -42,20 +42,26 @@ function toEngineRequest(req: Request, res: Response, trustProxy: boolean): Engi
 }
 
 /**
- * Writes a reply as the engine made it: its status, its headers, its body,
- * and Node's Content-Length. Not `res.send`, which re-parses the
- * Content-Type to set a charset the engine already set, looks up a MIME
- * type, and turns a GET with `If-None-Match: *` into an empty 304 that the
- * other doors never send (the engine has no ETags). As `res.send` did, a 204
- * or 304 goes out with neither body nor Content-Type, and a HEAD with the
- * length of the body it does not send.
+ * Writes a reply as the engine made it: its status, its headers, its body
+ * and its Content-Length, in one `writeHead`. Not `res.send`, which
+ * re-parses the Content-Type to set a charset the engine already set, looks
+ * up a MIME type, and turns a GET with `If-None-Match: *` into an empty 304
+ * that the other doors never send (the engine has no ETags). Not one
+ * `setHeader` per header either: headers handed to `writeHead` go straight
+ * into the head, without the per-name map setHeader keeps for `getHeader`
+ * (the request log reads the reply from `res.locals.reply` instead). As
+ * `res.send` did, a 204 or 304 goes out with neither body nor Content-Type,
+ * and a HEAD with the length of the body it does not send.
  */
 function send(res: Response, reply: EngineReply): void {
+  res.locals.reply = reply;
   const bodiless = reply.status === 204 || reply.status === 304;
-  for (const name in reply.headers) if (!bodiless || name !== 'Content-Type') res.setHeader(name, reply.headers[name]);
-  // Node counts the body itself, except for HEAD, where it writes none and so no length either
-  if (!bodiless && res.req.method === 'HEAD') res.setHeader('Content-Length', Buffer.byteLength(reply.body));
-  res.statusCode = reply.status;
+  // flat [name, value, …]: what writeHead takes as it is
+  const head: string[] = [];
+  for (const name in reply.headers) if (!bodiless || name !== 'Content-Type') head.push(name, reply.headers[name]);
+  if (!bodiless) head.push('Content-Length', String(Buffer.byteLength(reply.body)));
+  res.writeHead(reply.status, head);
+  // Node writes no body for a HEAD, whatever end() is given
   res.end(bodiless ? undefined : reply.body);
 }
 
@@ -104,6 +110,8 @@ export function expressDoor(parts: ExpressDoorParts): Express {
       res.destroy();
       return;
     }
+    // a writeHead that threw (a header value Node refuses) left its reason phrase behind
+    res.statusMessage = '';
     send(res, reply);
   };
   app.use(problems);

@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { AttemptReport } from '../events/dispatcher.js';
+import type { EngineReply } from '../engine/types.js';
 import type { Clock } from '../state/clock.js';
 import type { Tenant } from '../state/tenant.js';
 import { formatLine, type LogStyle } from './format.js';
@@ -17,6 +18,16 @@ export interface LoggerOptions {
 
 /** Problem bodies are small JSON objects; this is the most a log line reads of one. */
 const PROBLEM_PEEK_BYTES = 64 * 1024;
+
+/** The type and detail of a problem reply (what the Express door sent, from `res.locals.reply`); null for any other answer. */
+function problemOf(reply: EngineReply | undefined): { type?: unknown; detail?: unknown } | null {
+  if (!reply?.headers['Content-Type']?.startsWith('application/problem+json') || reply.body.length > PROBLEM_PEEK_BYTES) return null;
+  try {
+    return JSON.parse(reply.body) as { type?: unknown; detail?: unknown };
+  } catch {
+    return null;
+  }
+}
 
 /** The request and webhook log: builds one line per event and writes it in the chosen style. */
 export class Logger {
@@ -38,25 +49,8 @@ export class Logger {
   requests(): RequestHandler {
     return (req, res, next) => {
       const started = process.hrtime.bigint();
-      let problem: { type?: unknown; detail?: unknown } | null = null;
-      // the problem renderer writes its body in one end() call; read it there, only for problem answers
-      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
-      res.end = ((...args: unknown[]) => {
-        const [chunk] = args;
-        if (
-          String(res.getHeader('content-type') ?? '').startsWith('application/problem+json') &&
-          (typeof chunk === 'string' || Buffer.isBuffer(chunk)) &&
-          chunk.length <= PROBLEM_PEEK_BYTES
-        ) {
-          try {
-            problem = JSON.parse(chunk.toString());
-          } catch {
-            problem = null;
-          }
-        }
-        return end(...args);
-      }) as typeof res.end;
       res.on('finish', () => {
+        const problem = problemOf(res.locals.reply as EngineReply | undefined);
         const tenant = res.locals.tenant as Tenant | undefined;
         this.emit({
           kind: 'request',
