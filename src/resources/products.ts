@@ -44,10 +44,12 @@ function freeSlug(tenant: Tenant, name: string): string {
     if (slug !== base) suffixes.set(base, Number(slug.slice(base.length + 1)) + 1);
     return slug;
   }
+  // one string per candidate: the one found free is the one stored, its hash already computed
   let n = from;
-  while (taken(`${base}-${n}`)) n++;
+  let slug = `${base}-${n}`;
+  while (taken(slug)) slug = `${base}-${++n}`;
   suffixes.set(base, n + 1);
-  return `${base}-${n}`;
+  return slug;
 }
 
 export const productHandlers = {

@@ -56,6 +56,7 @@ export function compileRequestValidator(pathItem: OpenAPIV3_1.PathItemObject, op
   const pathCheck = paramAjv.compile(objectSchema(byIn('path'), true));
   const queryCheck = paramAjv.compile(objectSchema(byIn('query'), false));
   const headerParams = byIn('header');
+  const headerNames = headerParams.map((p) => p.name.toLowerCase());
   const headerCheck = headerParams.length ? paramAjv.compile(objectSchema(headerParams, true)) : null;
   const requestBody = op.requestBody as OpenAPIV3_1.RequestBodyObject | undefined;
   const bodySchema = requestBody?.content?.['application/json']?.schema;
@@ -69,7 +70,7 @@ export function compileRequestValidator(pathItem: OpenAPIV3_1.PathItemObject, op
     }
     const errors400: FieldErrors = {};
     const errors422: FieldErrors = {};
-    const sort = (found: FieldErrors, structural: Set<string>) => {
+    const sort = ([found, structural]: [FieldErrors, Set<string>]) => {
       for (const [field, messages] of Object.entries(found)) {
         (structural.has(field) ? errors400 : errors422)[field] = messages;
       }
@@ -77,18 +78,18 @@ export function compileRequestValidator(pathItem: OpenAPIV3_1.PathItemObject, op
 
     // Copy: ajv coerces and fills defaults in place, and the caller's object stays untouched.
     const query = { ...parts.query };
-    if (!queryCheck(query)) sort(...split(queryCheck.errors, 'query'));
+    if (!queryCheck(query)) sort(split(queryCheck.errors, 'query'));
 
     let idempotencyKey: string | undefined;
     if (headerCheck) {
       const headers: Record<string, unknown> = {};
-      for (const p of headerParams) {
-        const value = parts.headers[p.name.toLowerCase()];
-        if (value !== undefined) headers[p.name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      for (const name of headerNames) {
+        const value = parts.headers[name];
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
       const raw = headers['idempotency-key'];
       if (typeof raw === 'string') headers['idempotency-key'] = idempotencyKey = unquote(raw);
-      if (!headerCheck(headers)) sort(...split(headerCheck.errors, 'header'));
+      if (!headerCheck(headers)) sort(split(headerCheck.errors, 'header'));
     }
 
     let body = parts.body;
@@ -98,14 +99,14 @@ export function compileRequestValidator(pathItem: OpenAPIV3_1.PathItemObject, op
     } else if (!bodyCheck) {
       if (!isEmptyObject(body)) errors400.body = ['this operation takes no request body'];
     } else if (!bodyBounds!(body)) {
-      sort(...split(bodyBounds!.errors, 'body'));
+      sort(split(bodyBounds!.errors, 'body'));
     } else {
       // the parsed body is this request's own object: defaults may be filled in place
-      if (!bodyCheck(body)) sort(...split(bodyCheck.errors, 'body'));
+      if (!bodyCheck(body)) sort(split(bodyCheck.errors, 'body'));
     }
 
-    if (Object.keys(errors400).length) return { ok: false, status: 400, ...capped({ ...errors400, ...errors422 }) };
-    if (Object.keys(errors422).length) return { ok: false, status: 422, ...capped(errors422) };
+    if (!isEmptyObject(errors400)) return { ok: false, status: 400, ...capped({ ...errors400, ...errors422 }) };
+    if (!isEmptyObject(errors422)) return { ok: false, status: 422, ...capped(errors422) };
     return { ok: true, query, body, idempotencyKey };
   };
 }

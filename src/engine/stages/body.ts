@@ -16,6 +16,8 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+/** JSON's insignificant whitespace: space, tab, line feed, carriage return */
+const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 
 /** The deepest nesting in a JSON text, stopping as soon as it passes `limit`; one pass, no parse. */
 export function jsonDepthExceeds(text: Uint8Array, limit: number): boolean {
@@ -36,6 +38,7 @@ export function jsonDepthExceeds(text: Uint8Array, limit: number): boolean {
 
 /** `application/json` or `application/<anything>+json`, parameters aside. */
 function isJsonType(contentType: string): boolean {
+  if (contentType === 'application/json') return true;
   const media = contentType.split(';', 1)[0].trim().toLowerCase();
   return media === 'application/json' || /^application\/[!#$%&'*+.^_`|~0-9a-z-]+\+json$/.test(media);
 }
@@ -47,8 +50,10 @@ function charsetOf(contentType: string): string {
 /** JSON texts must be an object or an array at the top (an empty body reads as `{}`, a common client slip). */
 function parseStrict(text: string): unknown {
   if (text.length === 0) return {};
-  const first = /^[\x20\x09\x0a\x0d]*(.|$)/s.exec(text)?.[1];
-  if (first !== '{' && first !== '[') throw toProblem({ type: 'entity.parse.failed' });
+  let at = 0;
+  while (at < text.length && WHITESPACE.has(text.charCodeAt(at))) at++;
+  const first = text.charCodeAt(at);
+  if (first !== OPEN_BRACE && first !== OPEN_BRACKET) throw toProblem({ type: 'entity.parse.failed' });
   try {
     return JSON.parse(text);
   } catch {
@@ -57,6 +62,9 @@ function parseStrict(text: string): unknown {
 }
 
 const encoder = new TextEncoder();
+
+/** One decoder per charset named (only the UTF ones TextDecoder knows get here): decode() without streaming keeps no state between calls. */
+const decoders = new Map<string, TextDecoder>();
 
 /**
  * JSON bodies only, with a size and a depth limit. A body in another media
@@ -79,7 +87,8 @@ export function jsonBody(limitBytes: number): (ctx: RoutedContext) => Promise<vo
     let decoder: TextDecoder;
     try {
       if (!charset.startsWith('utf-')) throw new RangeError(charset);
-      decoder = new TextDecoder(charset);
+      decoder = decoders.get(charset) ?? new TextDecoder(charset);
+      decoders.set(charset, decoder);
     } catch {
       throw toProblem({ type: 'charset.unsupported', charset });
     }
