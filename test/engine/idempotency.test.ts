@@ -124,9 +124,53 @@ describe('idempotency', () => {
   });
 });
 
+/** canonicalJson as it was first written (map, join, Array.prototype.sort): the text every fingerprint on file was made from. */
+function canonicalAsFiled(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalAsFiled).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalAsFiled((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 describe('canonicalJson', () => {
   it('sorts keys at every depth', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+
+  it('writes the very text the first version wrote, for bodies of every shape (seeded random, and the awkward keys)', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const names = ['a', 'b', 'B', 'é', 'zz', 'name', '10', '9', '01', '1a', '__proto__', 'toJSON', '', ' ', 'a"b', 'ключ', '😀', 'x\\y'];
+    const anything = (depth: number): unknown => {
+      const pick = Math.floor(next() * (depth > 3 ? 6 : 9));
+      if (pick === 0) return null;
+      if (pick === 1) return next() < 0.5;
+      if (pick === 2) return Math.floor(next() * 2000) - 1000 + (next() < 0.3 ? 0.5 : 0);
+      if (pick === 3) return names[Math.floor(next() * names.length)];
+      if (pick === 4) return next() < 0.1 ? undefined : 'text';
+      if (pick === 5) return -0;
+      if (pick === 6) return Array.from({ length: Math.floor(next() * 4) }, () => anything(depth + 1));
+      // parsed JSON defines __proto__ as an own member, as JSON.parse does
+      const members = Array.from({ length: Math.floor(next() * 6) }, () => [names[Math.floor(next() * names.length)], anything(depth + 1)] as const);
+      return JSON.parse(`{${members.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v === undefined ? null : v) ?? 'null'}`).join(',')}}`);
+    };
+    for (let i = 0; i < 3000; i++) {
+      const value = anything(0);
+      expect(canonicalJson(value)).toBe(canonicalAsFiled(value));
+    }
+    for (const value of [
+      undefined,
+      { a: undefined, b: 1 },
+      [1, undefined],
+      { d: new Date(0) },
+      { f: () => 1 },
+      Object.create(null),
+      { 2: 'x', 10: 'y', a: 1 },
+    ]) {
+      expect(canonicalJson(value)).toBe(canonicalAsFiled(value));
+    }
   });
 });
 

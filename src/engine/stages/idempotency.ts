@@ -12,22 +12,90 @@ export type Reply = EngineReply;
 
 /**
  * JSON with object keys sorted, so `{a,b}` and `{b,a}` fingerprint the same.
- * Written by appending, not with map/join: it runs on every keyed write, and
- * the intermediate arrays were a fifth of its time. Its text must never
- * change (shop files keep fingerprints): test/engine/idempotency.test.ts
- * pins it.
+ * Its text must never change (shop files keep fingerprints):
+ * test/engine/idempotency.test.ts pins it. It runs on every keyed write, so
+ * it is built the cheap way when it can be: a copy with its keys in order,
+ * written by one native JSON.stringify (a body as parsed is usually that
+ * plain). What JSON.stringify would write differently (an undefined value,
+ * a key V8 orders as an array index, `__proto__`, a function) takes the
+ * written-out way instead.
  */
 export function canonicalJson(value: unknown): string {
+  const sorted = sortedCopy(value);
+  return sorted === UNSORTABLE ? writeCanonical(value) : JSON.stringify(sorted);
+}
+
+const UNSORTABLE = Symbol('unsortable');
+
+/** `value` with every object's keys in sorted order (itself when already so), or UNSORTABLE. */
+function sortedCopy(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) {
+    return value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint' ? UNSORTABLE : value;
+  }
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item = sortedCopy(value[i]);
+      if (item === UNSORTABLE) return UNSORTABLE;
+      if (!copy && item !== value[i]) copy = value.slice(0, i);
+      copy?.push(item);
+    }
+    return copy ?? value;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  // only plain data is written by JSON.stringify member by member (a Date has its toJSON)
+  if (proto !== Object.prototype && proto !== null) return UNSORTABLE;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let inOrder = true;
+  for (let i = 0; i < keys.length; i++) {
+    const first = keys[i].charCodeAt(0);
+    // an array-index key comes first in V8's own order whatever the sort says
+    if ((first >= 0x30 && first <= 0x39) || keys[i] === '__proto__') return UNSORTABLE;
+    if (i && keys[i - 1] > keys[i]) inOrder = false;
+  }
+  if (inOrder) {
+    let same = true;
+    for (const key of keys) {
+      const member = sortedCopy(record[key]);
+      if (member === UNSORTABLE) return UNSORTABLE;
+      if (member !== record[key]) same = false;
+    }
+    if (same) return value;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of sortKeys(keys)) {
+    const member = sortedCopy(record[key]);
+    if (member === UNSORTABLE) return UNSORTABLE;
+    copy[key] = member;
+  }
+  return copy;
+}
+
+/** The canonical text written out member by member: what the copy cannot say. */
+function writeCanonical(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value ?? null);
   if (Array.isArray(value)) {
     let text = '[';
-    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) text += (i ? ',' : '') + writeCanonical(value[i]);
     return `${text}]`;
   }
-  const keys = Object.keys(value).sort();
+  const keys = sortKeys(Object.keys(value));
   let text = '{';
-  for (let i = 0; i < keys.length; i++) text += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${canonicalJson((value as Record<string, unknown>)[keys[i]])}`;
+  for (let i = 0; i < keys.length; i++) text += `${i ? ',' : ''}${JSON.stringify(keys[i])}:${writeCanonical((value as Record<string, unknown>)[keys[i]])}`;
   return `${text}}`;
+}
+
+/** Array.prototype.sort's order (UTF-16 code units), in place; an insertion sort for the few keys a body has, which allocates nothing. */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /**
