@@ -20,6 +20,8 @@ export interface IdPosition {
 export class IdFactory {
   private lastTime = 0;
   private lastRandom = '';
+  /** lastTime as the id's time part, kept: under one millisecond (or a frozen clock) every id repeats it */
+  private lastTimeText = '';
   constructor(
     private readonly clock: Clock,
     private readonly random: Random,
@@ -28,10 +30,12 @@ export class IdFactory {
     const now = this.clock.now();
     if (now <= this.lastTime) {
       this.lastRandom = incrementBase32(this.lastRandom);
-      return `${prefix}_${encodeTime(this.lastTime, 10)}${this.lastRandom}`;
+      this.lastTimeText ||= encodeTime(this.lastTime, 10);
+      return `${prefix}_${this.lastTimeText}${this.lastRandom}`;
     }
     this.lastTime = now;
     const id = ulid(now, this.random);
+    this.lastTimeText = id.slice(0, 10);
     this.lastRandom = id.slice(10);
     return `${prefix}_${id}`;
   }
@@ -41,5 +45,6 @@ export class IdFactory {
   set position(position: IdPosition) {
     this.lastTime = position.lastTime;
     this.lastRandom = position.lastRandom;
+    this.lastTimeText = '';
   }
 }

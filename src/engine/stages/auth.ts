@@ -11,6 +11,15 @@ function unauthenticated(detail: string, error?: 'invalid_request' | 'invalid_to
   return new Problem(401, detail, {}, { 'WWW-Authenticate': challenge });
 }
 
+/** The token of `Bearer <token>` (any case, extra spaces allowed), or null; the usual exact form without a regex match. */
+function bearerToken(header: string): string | null {
+  if (header.startsWith('Bearer ')) {
+    const token = header.slice(7);
+    if (token && !/\s/.test(token)) return token;
+  }
+  return /^Bearer +(\S+) *$/i.exec(header)?.[1] ?? null;
+}
+
 /**
  * Bearer auth against the multi-tenant key store. Resolves the key and its
  * tenant, records the use, and settles the tenant's due work so every read
@@ -21,9 +30,8 @@ export function authenticate(store: TenantStore, system: Clock): (ctx: RoutedCon
     if (!ctx.operation.authenticated) return;
     const header = ctx.request.headers.authorization;
     if (!header) throw unauthenticated('Missing bearer token. Send Authorization: Bearer sx_test_…');
-    const m = typeof header === 'string' ? /^Bearer +(\S+) *$/i.exec(header) : null;
-    if (!m) throw unauthenticated('Malformed Authorization header. Expected: Authorization: Bearer sx_test_…', 'invalid_request');
-    const secret = m[1];
+    const secret = typeof header === 'string' ? bearerToken(header) : null;
+    if (!secret) throw unauthenticated('Malformed Authorization header. Expected: Authorization: Bearer sx_test_…', 'invalid_request');
     if (!SECRET_PATTERN.test(secret)) {
       throw unauthenticated('Malformed API key. Keys look like sx_test_ followed by 24 letters and digits.', 'invalid_token');
     }

@@ -100,6 +100,7 @@ export function dispatch<S>(handlers: ReadonlyMap<string, BoundHandler<S>>, serv
       };
     }
     ctx.remember?.(reply);
-    return { status: reply.status, headers: { ...ctx.headers, ...reply.headers }, body: reply.body };
+    // the context's headers are this request's own: the reply's go on top of them, no third object
+    return { status: reply.status, headers: Object.assign(ctx.headers, reply.headers), body: reply.body };
   };
 }

@@ -4,11 +4,6 @@ import { Problem } from '../problem.js';
 import type { IpOwners } from './ipOwners.js';
 import type { RoutedContext } from '../types.js';
 
-/** Where the RateLimit headers go: the engine's reply headers, or anything with setHeader (an Express response). */
-export interface HeaderSink {
-  setHeader(name: string, value: string): unknown;
-}
-
 export interface RateLimits {
   /** requests per window for GET/HEAD */
   read: number;
@@ -50,8 +45,16 @@ export interface Decision {
  * limit does not push it further away. Memory is at most q timestamps per
  * (key, class) in use, freed with the shop that owns them.
  */
+/** Whole seconds from `now` until `until`, never negative. */
+function secondsUntil(until: number, now: number): number {
+  return Math.max(0, Math.ceil((until - now) / 1000));
+}
+
 export class RateLimiter {
-  private readonly logs = new WeakMap<object, Map<string, Log>>();
+  /** per owner, per class, per subject: looked up with strings the request already has, none made for it */
+  private readonly logs = new WeakMap<object, Record<RateClass, Map<string, Log>>>();
+  /** the RateLimit-Policy value per policy name, as last written (it changes only with the quota) */
+  private readonly policies = new Map<string, { quota: number; text: string }>();
 
   constructor(
     private readonly limits: RateLimits,
@@ -60,7 +63,7 @@ export class RateLimiter {
 
   /** Whether one more request would be admitted now (counts nothing). */
   admits(owner: object, subject: string, cls: RateClass): boolean {
-    const log = this.logs.get(owner)?.get(`${subject}:${cls}`);
+    const log = this.logs.get(owner)?.[cls].get(subject);
     if (!log) return this.limits[cls] > 0;
     const since = this.clock.now() - this.limits.windowSeconds * 1000;
     let counted = log.times.length - log.head;
@@ -72,12 +75,11 @@ export class RateLimiter {
   take(owner: object, subject: string, cls: RateClass): Decision {
     const quota = this.limits[cls];
     const windowMs = this.limits.windowSeconds * 1000;
-    let byKey = this.logs.get(owner);
-    if (!byKey) this.logs.set(owner, (byKey = new Map()));
-    const id = `${subject}:${cls}`;
+    let byClass = this.logs.get(owner);
+    if (!byClass) this.logs.set(owner, (byClass = { read: new Map(), write: new Map() }));
     const now = this.clock.now();
-    let log = byKey.get(id);
-    if (!log) byKey.set(id, (log = { times: [], head: 0 }));
+    let log = byClass[cls].get(subject);
+    if (!log) byClass[cls].set(subject, (log = { times: [], head: 0 }));
     // a request admitted at t counts while now < t + window
     while (log.head < log.times.length && log.times[log.head] + windowMs <= now) log.head++;
     if (log.head > 64 && log.head * 2 > log.times.length) {
@@ -88,10 +90,9 @@ export class RateLimiter {
     const allowed = counted < quota;
     if (allowed) log.times.push(now);
     const inWindow = counted + (allowed ? 1 : 0);
-    const seconds = (until: number) => Math.max(0, Math.ceil((until - now) / 1000));
-    const reset = inWindow ? seconds(log.times[log.times.length - 1] + windowMs) : 0;
+    const reset = inWindow ? secondsUntil(log.times[log.times.length - 1] + windowMs, now) : 0;
     // refused: the next admission is when the oldest counted request leaves the window
-    const retryAfter = allowed ? 0 : Math.max(1, seconds(log.times[log.head] + windowMs));
+    const retryAfter = allowed ? 0 : Math.max(1, secondsUntil(log.times[log.head] + windowMs, now));
     return { allowed, remaining: quota - inWindow, reset, retryAfter, quota };
   }
 
@@ -99,11 +100,11 @@ export class RateLimiter {
    * Counts the request and sets the IETF RateLimit headers (draft-08 form); throws 429 past the quota.
    * `policy` renames the policy and who the quota belongs to (the per-IP limit on visitor shops).
    */
-  apply(res: HeaderSink, owner: object, subject: string, cls: RateClass, policy: { name?: string; per?: string } = {}): void {
+  apply(headers: Record<string, string>, owner: object, subject: string, cls: RateClass, policy: { name?: string; per?: string } = {}): void {
     const result = this.take(owner, subject, cls);
     const name = policy.name ?? POLICY_NAME[cls];
-    res.setHeader('RateLimit-Policy', `"${name}";q=${result.quota};w=${this.limits.windowSeconds}`);
-    res.setHeader('RateLimit', `"${name}";r=${result.remaining};t=${result.reset}`);
+    headers['RateLimit-Policy'] = this.policyText(name, result.quota);
+    headers.RateLimit = `"${name}";r=${result.remaining};t=${result.reset}`;
     if (!result.allowed) {
       throw new Problem(
         429,
@@ -113,11 +114,14 @@ export class RateLimiter {
       );
     }
   }
-}
 
-/** The reply headers of a context, as a HeaderSink. */
-export function headerSink(ctx: { headers: Record<string, string> }): HeaderSink {
-  return { setHeader: (name, value) => (ctx.headers[name] = value) };
+  private policyText(name: string, quota: number): string {
+    const known = this.policies.get(name);
+    if (known?.quota === quota) return known.text;
+    const text = `"${name}";q=${quota};w=${this.limits.windowSeconds}`;
+    this.policies.set(name, { quota, text });
+    return text;
+  }
 }
 
 /**
@@ -135,9 +139,9 @@ export function rateLimit(limiter: RateLimiter, perIp?: { limiter: RateLimiter; 
     const ip = perIp?.owners.of(ctx.request.ip);
     if (perIp && ip && !perIp.limiter.admits(ip, 'ip', cls)) {
       // throws the 429, naming the client IP's policy
-      perIp.limiter.apply(headerSink(ctx), ip, 'ip', cls, { name: `ip-${POLICY_NAME[cls]}`, per: 'this client IP (all its keys and shops together)' });
+      perIp.limiter.apply(ctx.headers, ip, 'ip', cls, { name: `ip-${POLICY_NAME[cls]}`, per: 'this client IP (all its keys and shops together)' });
     }
-    limiter.apply(headerSink(ctx), ctx.tenant, ctx.key.id, cls);
+    limiter.apply(ctx.headers, ctx.tenant, ctx.key.id, cls);
     if (perIp && ip) perIp.limiter.take(ip, 'ip', cls);
   };
 }

@@ -3,7 +3,7 @@ import type { Clock } from '../../state/clock.js';
 import type { EphemeralLimits } from '../../state/expiry.js';
 import type { Context } from '../types.js';
 import { IpOwners } from './ipOwners.js';
-import { headerSink, RateLimiter } from './rateLimit.js';
+import { RateLimiter } from './rateLimit.js';
 
 const OPERATION = 'createEphemeralTenant';
 
@@ -24,6 +24,6 @@ export function visitorShopLimit(routes: RouteTable, limits: EphemeralLimits, cl
     const match = routes.match(method, path);
     if (match.kind !== 'found' || match.operation.operationId !== OPERATION) return;
     const owner = owners.of(ip);
-    limiter.apply(headerSink(ctx), owner, 'tenants', 'write', { name: 'tenants', per: 'this client IP' });
+    limiter.apply(ctx.headers, owner, 'tenants', 'write', { name: 'tenants', per: 'this client IP' });
   };
 }
