@@ -3,7 +3,7 @@ import { DOOR_LABELS, DOORS, type DoorFigures } from './fetchDoor.js';
 import type { FanoutPoint } from './fanout.js';
 import type { ListPoint } from './listScaling.js';
 import type { MemoryFigures } from './memory.js';
-import { round } from './lib/stats.js';
+import { median, round } from './lib/stats.js';
 import { ROUTE_LABELS, ROUTES, type RouteName, type ThroughputFigures } from './throughput.js';
 
 /** Target names as they appear in the table and in latest.json. */
@@ -33,6 +33,8 @@ export interface Ratios {
   cpuPerRequest: Record<RouteName, Partial<Record<string, number>>>;
   /** route → sandbox p99 latency ÷ bare Express's (lower is better) */
   p99VsExpress: Partial<Record<RouteName, number>>;
+  /** route → sandbox req/s ÷ bare Express's, round by round (the two ran back to back): how far one round's pair moves on this machine */
+  roundsVsExpress: Partial<Record<RouteName, number[]>>;
   coldStartVsPrism: number;
 }
 
@@ -46,8 +48,11 @@ export function ratios(r: Results): Ratios {
   const throughput = {} as Ratios['throughput'];
   const cpuPerRequest = {} as Ratios['cpuPerRequest'];
   const p99VsExpress: Ratios['p99VsExpress'] = {};
+  const roundsVsExpress: Ratios['roundsVsExpress'] = {};
   const sandbox = r.throughput[SANDBOX] ?? {};
   for (const route of ROUTES) {
+    const [ourRounds, bareRounds] = [sandbox[route]?.rounds, r.throughput[EXPRESS]?.[route]?.rounds];
+    if (ourRounds && bareRounds) roundsVsExpress[route] = ourRounds.flatMap((ours, i) => (bareRounds[i]?.rps ? [round(ours.rps / bareRounds[i].rps)] : []));
     const [ours, bare] = [sandbox[route]?.p99, r.throughput[EXPRESS]?.[route]?.p99];
     if (ours !== undefined && bare) p99VsExpress[route] = round(ours / bare);
     throughput[route] = {};
@@ -59,7 +64,7 @@ export function ratios(r: Results): Ratios {
       if (theirs?.cpuUs && ours?.cpuUs) cpuPerRequest[route][baseline] = round(ours.cpuUs / theirs.cpuUs);
     }
   }
-  return { throughput, cpuPerRequest, p99VsExpress, coldStartVsPrism: round(r.coldStart[SANDBOX]?.medianMs / r.coldStart['Prism']?.medianMs) };
+  return { throughput, cpuPerRequest, p99VsExpress, roundsVsExpress, coldStartVsPrism: round(r.coldStart[SANDBOX]?.medianMs / r.coldStart['Prism']?.medianMs) };
 }
 
 /** The issue's targets, measured (never asserted: a miss is reported, not failed). */
@@ -141,6 +146,10 @@ export function render(r: Results, q: Ratios, checks: TargetCheck[]): string {
   out.push(`server CPU per request, sandbox ÷ ${EXPRESS} (lower is better, least disturbed by other load): ${cpu}`);
   const p99 = ROUTES.map((route) => `${route} ${q.p99VsExpress[route]?.toFixed(2) ?? '–'}×`).join(' · ');
   out.push(`p99 latency, sandbox ÷ ${EXPRESS} (lower is better): ${p99}`);
+  const paired = ROUTES.filter((route) => q.roundsVsExpress[route]?.length).map(
+    (route) => `${route} ${q.roundsVsExpress[route]!.map((x) => x.toFixed(2)).join(' ')} (median ${median(q.roundsVsExpress[route]!).toFixed(2)})`,
+  );
+  if (paired.length) out.push(`req/s, sandbox ÷ ${EXPRESS}, round by round (each pair back to back; the spread is this machine's): ${paired.join(' · ')}`);
   if (ROUTES.some((route) => targets.some((t) => r.throughput[t]?.[route]?.wrong))) out.push('  ! some answers had an unexpected status: see latest.json');
   out.push('');
   const cold = Object.entries(r.coldStart).map(([name, c]) => `${name} ${n(c.medianMs)} ms`);
