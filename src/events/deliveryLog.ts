@@ -1,20 +1,41 @@
 import type { Collection, Page } from '../state/collection.js';
+import { type Derived, derivedIndex } from '../state/derived.js';
 import type { WebhookDelivery } from '../state/records.js';
 
 type Log = Collection<WebhookDelivery>;
 
+/** What the log reads of a shop (a Tenant): its deliveries and the indexes derived from them. */
+export interface DeliveriesOf {
+  readonly deliveries: Log;
+  readonly derived: Derived<{ readonly deliveries: Log }>;
+}
+
 export const DELIVERIES_KEPT_PER_ENDPOINT = 1000;
 
 /**
- * The delivery log: one record per attempt in `tenant.deliveries`, plus an
- * index of each endpoint's creation positions so one endpoint's page is read
- * by position instead of by scanning every delivery of the shop. The index is
- * keyed by the collection object, so a tenant reset (a new collection) starts
- * a new index and the old one is garbage.
+ * Each endpoint's creation positions in the shop's deliveries: built on
+ * first use from what the collection already holds (fixture deliveries),
+ * then kept as attempts are logged and dropped.
+ */
+const SEQS_BY_ENDPOINT = derivedIndex('delivery positions per endpoint', (shop: { readonly deliveries: Log }) => {
+  const log = shop.deliveries;
+  const index = new Map<string, number[]>();
+  for (let seq = 0; seq < log.size; seq++) {
+    const record = log.at(seq);
+    if (!record) continue;
+    let seqs = index.get(record.endpoint_id);
+    if (!seqs) index.set(record.endpoint_id, (seqs = []));
+    seqs.push(seq);
+  }
+  return index;
+});
+
+/**
+ * The delivery log: one record per attempt in `tenant.deliveries`, plus the
+ * shop's index of each endpoint's positions, so one endpoint's page is read
+ * by position instead of by scanning every delivery of the shop.
  */
 export class DeliveryLog {
-  private readonly indexes = new WeakMap<Log, Map<string, number[]>>();
-
   /**
    * `keep`: finished attempts kept per endpoint; older ones are forgotten so a
    * receiver that keeps failing cannot grow a (hosted) shop's memory without
@@ -24,11 +45,12 @@ export class DeliveryLog {
 
   /** A pending attempt, not made yet. */
   open(
-    log: Log,
+    tenant: DeliveriesOf,
     record: Omit<WebhookDelivery, 'status' | 'response_code' | 'duration_ms' | 'attempted_at' | 'next_retry_at' | 'failure_reason'>,
     outcome: Pick<WebhookDelivery, 'status' | 'failure_reason'> = { status: 'pending', failure_reason: null },
   ): WebhookDelivery {
-    const index = this.index(log);
+    const log = tenant.deliveries;
+    const index = tenant.derived.get(SEQS_BY_ENDPOINT);
     const inserted = log.insert({ ...record, ...outcome, response_code: 0, duration_ms: null, attempted_at: null, next_retry_at: null });
     let seqs = index.get(record.endpoint_id);
     if (!seqs) index.set(record.endpoint_id, (seqs = []));
@@ -43,8 +65,9 @@ export class DeliveryLog {
   }
 
   /** The endpoint is gone, and so is its log (nobody can read it any more): every entry is freed. */
-  drop(log: Log, endpointId: string): void {
-    const index = this.index(log);
+  drop(tenant: DeliveriesOf, endpointId: string): void {
+    const log = tenant.deliveries;
+    const index = tenant.derived.get(SEQS_BY_ENDPOINT);
     for (const seq of index.get(endpointId) ?? []) {
       const record = log.at(seq);
       if (record) log.evict(record.id);
@@ -57,8 +80,9 @@ export class DeliveryLog {
   }
 
   /** One endpoint's attempts as a pager over creation positions (what `paginate` reads). */
-  pager(log: Log, endpointId: string): Pick<Log, 'page'> {
-    const seqs = this.index(log).get(endpointId) ?? [];
+  pager(tenant: DeliveriesOf, endpointId: string): Pick<Log, 'page'> {
+    const log = tenant.deliveries;
+    const seqs = tenant.derived.get(SEQS_BY_ENDPOINT).get(endpointId) ?? [];
     return {
       page(limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Page<WebhookDelivery> {
         const data: WebhookDelivery[] = [];
@@ -73,23 +97,6 @@ export class DeliveryLog {
         return { data, nextSeq: null };
       },
     };
-  }
-
-  /** Built on first use from what the collection already holds (fixture deliveries), then kept as records are added. */
-  private index(log: Log): Map<string, number[]> {
-    let index = this.indexes.get(log);
-    if (!index) {
-      index = new Map();
-      for (let seq = 0; seq < log.size; seq++) {
-        const record = log.at(seq);
-        if (!record) continue;
-        let seqs = index.get(record.endpoint_id);
-        if (!seqs) index.set(record.endpoint_id, (seqs = []));
-        seqs.push(seq);
-      }
-      this.indexes.set(log, index);
-    }
-    return index;
   }
 }
 

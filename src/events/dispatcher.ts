@@ -1,6 +1,7 @@
 import { Problem } from '../engine/problem.js';
 import { isoSeconds, type Clock } from '../state/clock.js';
 import type { Collection } from '../state/collection.js';
+import { derivedIndex } from '../state/derived.js';
 import { defineJob } from '../state/jobs.js';
 import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
@@ -117,6 +118,35 @@ const planAttempt = defineJob<PlannedAttempt>(ATTEMPT_JOB, (tenant, planned) => 
 });
 
 /** One endpoint of one shop: its attempts share a lane (IN_FLIGHT_PER_ENDPOINT, aborts). */
+/**
+ * The endpoints of the shop's state that were made through the API: its
+ * own records, never fixtures. A state brought back (a restore, a fork, a
+ * shop file, `--data`) holds the endpoints its API calls made, so they
+ * receive its events and retries as before; read once per state.
+ */
+const REGISTERED = derivedIndex('endpoints registered through the API', (tenant: Tenant) => {
+  const ids = new Set<string>();
+  for (const endpoint of tenant.webhooks.ownRecords()) ids.add(endpoint.id);
+  return ids;
+});
+
+/**
+ * Per endpoint, the attempts planned and not finished yet (QUEUED_PER_ENDPOINT
+ * bounds them). A state brought back owes the attempts it carried: they take
+ * their places in their endpoints' queues again.
+ */
+const QUEUED = derivedIndex('attempts owed per endpoint', (tenant: Tenant) => {
+  const byEndpoint = new Map<string, Set<string>>();
+  for (const job of tenant.scheduler.planned().jobs) {
+    if (job.kind !== ATTEMPT_JOB) continue;
+    const { endpointId, deliveryId } = job.data as PlannedAttempt;
+    let ids = byEndpoint.get(endpointId);
+    if (!ids) byEndpoint.set(endpointId, (ids = new Set()));
+    ids.add(deliveryId);
+  }
+  return byEndpoint;
+});
+
 const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointId}`;
 
 /**
@@ -130,12 +160,9 @@ const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointI
  */
 export class WebhookDispatcher {
   readonly log = new DeliveryLog();
-  private readonly registered = new WeakMap<Collection<WebhookEndpoint>, Set<string>>();
   private readonly lanes = new Map<string, { open: number; waiting: (() => void)[] }>();
   /** attempts in flight, per lane (`tenant/endpoint`): deleting the endpoint or stopping cuts them */
   private readonly aborts = new Map<string, Set<AbortController>>();
-  /** per delivery log, per endpoint: the attempts planned and not finished yet (QUEUED_PER_ENDPOINT bounds them) */
-  private readonly queued = new WeakMap<Collection<WebhookDelivery>, Map<string, Set<string>>>();
   private busy = 0;
   private idleWaiters: (() => void)[] = [];
   private stopped = false;
@@ -168,27 +195,11 @@ export class WebhookDispatcher {
 
   /** Makes an endpoint created through the API deliverable. */
   register(tenant: Tenant, endpointId: string): void {
-    this.registeredIn(tenant).add(endpointId);
+    tenant.derived.get(REGISTERED).add(endpointId);
   }
 
   isDeliverable(tenant: Tenant, endpointId: string): boolean {
-    return this.registeredIn(tenant).has(endpointId) && !!tenant.webhooks.get(endpointId);
-  }
-
-  /**
-   * The endpoints of the shop's state that were made through the API: its
-   * own records, never fixtures. A state brought back (a restore, a fork, a
-   * shop file, `--data`) holds the endpoints its API calls made, so they
-   * receive its events and retries as before; read once per state.
-   */
-  private registeredIn(tenant: Tenant): Set<string> {
-    let ids = this.registered.get(tenant.webhooks);
-    if (!ids) {
-      ids = new Set();
-      for (const endpoint of tenant.webhooks.ownRecords()) ids.add(endpoint.id);
-      this.registered.set(tenant.webhooks, ids);
-    }
-    return ids;
+    return tenant.derived.get(REGISTERED).has(endpointId) && !!tenant.webhooks.get(endpointId);
   }
 
   /**
@@ -196,16 +207,16 @@ export class WebhookDispatcher {
    * flight schedule no retry, and its log is freed (nobody can read it now).
    */
   forget(tenant: Tenant, endpointId: string): void {
-    this.registered.get(tenant.webhooks)?.delete(endpointId);
-    this.queued.get(tenant.deliveries)?.delete(endpointId);
+    tenant.derived.peek(REGISTERED)?.delete(endpointId);
+    tenant.derived.peek(QUEUED)?.delete(endpointId);
     // a deleted endpoint holds no sockets either (a receiver that hangs would otherwise keep them to its timeout)
     for (const abort of this.aborts.get(laneOf(tenant, endpointId)) ?? []) abort.abort();
-    this.log.drop(tenant.deliveries, endpointId);
+    this.log.drop(tenant, endpointId);
   }
 
   private readonly onEvent = (tenant: Tenant, event: SxEvent): void => {
     if (this.stopped) return;
-    const ids = this.registeredIn(tenant);
+    const ids = tenant.derived.get(REGISTERED);
     if (!ids.size) return;
     let body: string | undefined;
     for (const id of ids) {
@@ -233,7 +244,7 @@ export class WebhookDispatcher {
     const queued = this.queueOf(job);
     const full = queued.size >= QUEUED_PER_ENDPOINT;
     const record = this.log.open(
-      job.log,
+      tenant,
       {
         id: tenant.ids.next('whd'),
         endpoint_id: job.endpointId,
@@ -260,29 +271,17 @@ export class WebhookDispatcher {
   }
 
   private queueOf(job: Job): Set<string> {
-    let byEndpoint = this.queued.get(job.log);
-    if (!byEndpoint) this.queued.set(job.log, (byEndpoint = this.plannedIn(job.tenant)));
+    const byEndpoint = job.tenant.derived.get(QUEUED);
     let ids = byEndpoint.get(job.endpointId);
     if (!ids) byEndpoint.set(job.endpointId, (ids = new Set()));
     return ids;
   }
 
-  /** A state brought back owes the attempts it carried: they take their places in their endpoints' queues again. */
-  private plannedIn(tenant: Tenant): Map<string, Set<string>> {
-    const byEndpoint = new Map<string, Set<string>>();
-    for (const job of tenant.scheduler.planned().jobs) {
-      if (job.kind !== ATTEMPT_JOB) continue;
-      const { endpointId, deliveryId } = job.data as PlannedAttempt;
-      let ids = byEndpoint.get(endpointId);
-      if (!ids) byEndpoint.set(endpointId, (ids = new Set()));
-      ids.add(deliveryId);
-    }
-    return byEndpoint;
-  }
-
   /** The attempt is over (made, dropped or moot): it no longer takes a place in its endpoint's queue. */
   private settle(job: Job): void {
-    const byEndpoint = this.queued.get(job.log);
+    // an attempt of a state since replaced holds no place in this one's queues
+    if (job.tenant.deliveries !== job.log) return;
+    const byEndpoint = job.tenant.derived.peek(QUEUED);
     const ids = byEndpoint?.get(job.endpointId);
     if (!ids) return;
     ids.delete(job.deliveryId);

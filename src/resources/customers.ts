@@ -1,5 +1,5 @@
 import { Problem } from '../engine/problem.js';
-import type { Collection } from '../state/collection.js';
+import { derivedIndex } from '../state/derived.js';
 import type { Customer, Order } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
@@ -12,11 +12,14 @@ import { paginate } from './list.js';
  * its metrics on its record, recomputed from its own orders whenever one of
  * them changes, so a list page never has to add anything up.
  *
- * customer id → its order ids, oldest first. Keyed by the tenant's orders
- * collection, so a reset (which brings a new collection) starts a new index;
- * built on first use by one pass over the orders, then kept by insertOrder.
+ * customer id → its order ids, oldest first: built on first use by one pass
+ * over the shop's orders, then kept by insertOrder.
  */
-const ordersByCustomer = new WeakMap<Collection<Order>, Map<string, string[]>>();
+const ORDERS_BY_CUSTOMER = derivedIndex('order ids per customer', (tenant: Tenant) => {
+  const index = new Map<string, string[]>();
+  for (const order of tenant.orders.all().reverse()) file(index, order);
+  return index;
+});
 
 function file(index: Map<string, string[]>, order: Order): void {
   const ids = index.get(order.customer_id);
@@ -24,27 +27,17 @@ function file(index: Map<string, string[]>, order: Order): void {
   else index.set(order.customer_id, [order.id]);
 }
 
-function indexOf(tenant: Tenant): Map<string, string[]> {
-  let index = ordersByCustomer.get(tenant.orders);
-  if (!index) {
-    index = new Map();
-    for (const order of tenant.orders.all().reverse()) file(index, order);
-    ordersByCustomer.set(tenant.orders, index);
-  }
-  return index;
-}
-
 /** Adds a new order to the shop and to its customer's history. */
 export function insertOrder(tenant: Tenant, order: Order): Order {
   const inserted = tenant.orders.insert(order);
-  const index = ordersByCustomer.get(tenant.orders);
+  const index = tenant.derived.peek(ORDERS_BY_CUSTOMER);
   if (index) file(index, inserted);
   return inserted;
 }
 
 /** A customer's orders, newest first. */
 export function ordersOf(tenant: Tenant, customerId: string): Order[] {
-  const ids = indexOf(tenant).get(customerId) ?? [];
+  const ids = tenant.derived.get(ORDERS_BY_CUSTOMER).get(customerId) ?? [];
   const orders: Order[] = [];
   for (let i = ids.length - 1; i >= 0; i--) {
     const order = tenant.orders.get(ids[i]);

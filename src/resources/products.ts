@@ -1,4 +1,5 @@
 import { Problem } from '../engine/problem.js';
+import { derivedIndex } from '../state/derived.js';
 import type { Product } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
@@ -24,20 +25,19 @@ function assertStockSettable(type: Product['type'], stock: unknown): void {
 }
 
 /**
- * Where each shop's last search for a free `base-N` slug ended. Slugs are
- * never released, so everything below it is taken: a shop that creates
- * thousands of products with one name (a test suite, a load test) does not
- * probe base-2 … base-N again for each one, which was quadratic (profiled in
- * bench/README.md). Keyed by the slug index, so a reset starts afresh.
+ * Where the shop's last search for a free `base-N` slug ended, per base.
+ * Slugs are never released, so everything below it is taken: a shop that
+ * creates thousands of products with one name (a test suite, a load test)
+ * does not probe base-2 … base-N again for each one, which was quadratic
+ * (profiled in bench/README.md).
  */
-const slugSuffixes = new WeakMap<object, Map<string, number>>();
+const SLUG_SUFFIXES = derivedIndex('next slug suffix per base', (): Map<string, number> => new Map());
 
 /** The first of `base`, `base-2`, `base-3`… that the shop has not used (uniqueSlug's rule, resumable). */
 function freeSlug(tenant: Tenant, name: string): string {
   const base = slugify(name);
   const taken = (slug: string) => tenant.productIdsBySlug.has(slug);
-  let suffixes = slugSuffixes.get(tenant.productIdsBySlug);
-  if (!suffixes) slugSuffixes.set(tenant.productIdsBySlug, (suffixes = new Map()));
+  const suffixes = tenant.derived.get(SLUG_SUFFIXES);
   const from = suffixes.get(base);
   if (from === undefined) {
     const slug = uniqueSlug(base, taken);

@@ -97,7 +97,7 @@ export const webhookHandlers = {
 
   listWebhookDeliveries: ({ tenant, params, query, services }) => {
     const endpoint = findEndpoint(tenant, params.id);
-    return paginate(services.webhooks.log.pager(tenant.deliveries, endpoint.id), services.cursors, query, {
+    return paginate(services.webhooks.log.pager(tenant, endpoint.id), services.cursors, query, {
       filters: { endpoint: endpoint.id },
       view: deliveryView,
     });

@@ -1,6 +1,7 @@
 import { ShopBudget, type ProcessMemory } from './budget.js';
 import { COLLECTION_NAMES, OVERLAY_NAMES, type CollectionName, type ShopChange } from './changes.js';
 import { Collection } from './collection.js';
+import { DerivedIndexes } from './derived.js';
 import { isoSeconds, TenantClock, type Clock, type ClockMode } from './clock.js';
 import { IdFactory, type IdPosition } from './ids.js';
 import { runJob } from './jobs.js';
@@ -121,6 +122,8 @@ export class Tenant implements Collections {
   pools!: KeyPools;
   customerIdsByEmail!: OverlayMap<string, string>;
   productIdsBySlug!: OverlayMap<string, string>;
+  /** indexes derived from this state by the modules that read them; a new state (reset, restore) starts without any */
+  derived!: DerivedIndexes<Tenant>;
 
   private readonly publish: Publish;
 
@@ -283,6 +286,7 @@ export class Tenant implements Collections {
     this.pools = new KeyPools(seed.keyPools, meter);
     this.customerIdsByEmail = new OverlayMap(seed.customerIdsByEmail);
     this.productIdsBySlug = new OverlayMap(seed.productIdsBySlug);
+    this.derived = new DerivedIndexes<Tenant>(this);
     this.observeState();
   }
 }

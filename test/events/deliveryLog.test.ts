@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DeliveryLog } from '../../src/events/deliveryLog.js';
+import { type DeliveriesOf, DeliveryLog } from '../../src/events/deliveryLog.js';
 import { Collection, FrozenBase } from '../../src/state/collection.js';
+import { DerivedIndexes } from '../../src/state/derived.js';
 import type { WebhookDelivery } from '../../src/state/records.js';
 
 const attempt = (n: number, endpoint = 'wh_a') => ({
@@ -12,28 +13,36 @@ const attempt = (n: number, endpoint = 'wh_a') => ({
   created_at: '2026-05-26T08:30:00Z',
 });
 
+/** A shop with nothing but deliveries, as the log reads a Tenant. */
+function shopOf(deliveries: Collection<WebhookDelivery>): DeliveriesOf {
+  const of = { deliveries };
+  return { deliveries, derived: new DerivedIndexes(of) };
+}
+
 describe('DeliveryLog retention', () => {
   it('keeps the newest attempts per endpoint and frees the older finished ones', () => {
     const log = new Collection<WebhookDelivery>(FrozenBase.empty());
+    const shop = shopOf(log);
     const deliveries = new DeliveryLog(3);
     for (let n = 1; n <= 5; n++) {
-      deliveries.open(log, attempt(n));
+      deliveries.open(shop, attempt(n));
       deliveries.update(log, `whd_wh_a_${n}`, { status: 'failed' });
     }
-    deliveries.open(log, attempt(1, 'wh_b'));
-    const page = deliveries.pager(log, 'wh_a').page(10);
+    deliveries.open(shop, attempt(1, 'wh_b'));
+    const page = deliveries.pager(shop, 'wh_a').page(10);
     expect(page.data.map((d) => d.id)).toEqual(['whd_wh_a_5', 'whd_wh_a_4', 'whd_wh_a_3']);
     expect(log.get('whd_wh_a_1')).toBeUndefined();
-    expect(deliveries.pager(log, 'wh_b').page(10).data).toHaveLength(1);
+    expect(deliveries.pager(shop, 'wh_b').page(10).data).toHaveLength(1);
   });
 
   it('keeps exactly the newest N, pending or not: an older pending attempt is pushed out and freed', () => {
     const log = new Collection<WebhookDelivery>(FrozenBase.empty());
+    const shop = shopOf(log);
     const deliveries = new DeliveryLog(2);
-    for (let n = 1; n <= 4; n++) deliveries.open(log, attempt(n));
+    for (let n = 1; n <= 4; n++) deliveries.open(shop, attempt(n));
     expect(
       deliveries
-        .pager(log, 'wh_a')
+        .pager(shop, 'wh_a')
         .page(10)
         .data.map((d) => d.id),
     ).toEqual(['whd_wh_a_4', 'whd_wh_a_3']);
@@ -42,15 +51,16 @@ describe('DeliveryLog retention', () => {
 
   it('drop frees every entry of a deleted endpoint and leaves the others', () => {
     const log = new Collection<WebhookDelivery>(FrozenBase.empty());
+    const shop = shopOf(log);
     const deliveries = new DeliveryLog(10);
-    for (let n = 1; n <= 3; n++) deliveries.open(log, attempt(n));
-    deliveries.open(log, { ...attempt(9), id: 'whd_other', endpoint_id: 'wh_b' });
-    deliveries.drop(log, 'wh_a');
-    expect(deliveries.pager(log, 'wh_a').page(10).data).toEqual([]);
+    for (let n = 1; n <= 3; n++) deliveries.open(shop, attempt(n));
+    deliveries.open(shop, { ...attempt(9), id: 'whd_other', endpoint_id: 'wh_b' });
+    deliveries.drop(shop, 'wh_a');
+    expect(deliveries.pager(shop, 'wh_a').page(10).data).toEqual([]);
     expect(log.get('whd_wh_a_2')).toBeUndefined();
     expect(
       deliveries
-        .pager(log, 'wh_b')
+        .pager(shop, 'wh_b')
         .page(10)
         .data.map((d) => d.id),
     ).toEqual(['whd_other']);

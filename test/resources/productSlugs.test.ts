@@ -20,6 +20,17 @@ describe('product slugs for repeated names', () => {
     expect((await create(t, 'Widget')).body.slug).toBe('widget-2');
   });
 
+  it('a restored snapshot counts from the slugs it holds, not from those taken since', async () => {
+    const t = new TestSandbox();
+    await create(t, 'Widget');
+    await create(t, 'Widget');
+    expect((await t.post('/v1/test_helpers/snapshots', { name: 'two' })).status).toBe(201);
+    await create(t, 'Widget');
+    await create(t, 'Widget');
+    expect((await t.post('/v1/test_helpers/snapshots/restore', { name: 'two' })).status).toBe(200);
+    expect((await create(t, 'Widget')).body.slug).toBe('widget-3');
+  });
+
   it('each shop counts its own', async () => {
     const t = new TestSandbox();
     await create(t, 'Widget');
