@@ -5,7 +5,7 @@
  * webhook fan-out, prints one table and writes bench/results/latest.json.
  * Every server listens on 127.0.0.1 and every run is bounded in time.
  *
- * Environment: BENCH_SECONDS (4), BENCH_ROUNDS (3), BENCH_CONNECTIONS (50),
+ * Environment: BENCH_SECONDS (4), BENCH_ROUNDS (5), BENCH_CONNECTIONS (50),
  * BENCH_COLD_RUNS (7), BENCH_ONLY (comma list of throughput,doors,cold,memory,list,fanout,state).
  */
 import { execFileSync } from 'node:child_process';
@@ -35,7 +35,7 @@ const KEY = DEMO_KEY_SECRET;
 
 const settings = {
   seconds: envNumber('BENCH_SECONDS', 4),
-  rounds: envNumber('BENCH_ROUNDS', 3),
+  rounds: envNumber('BENCH_ROUNDS', 5),
   connections: envNumber('BENCH_CONNECTIONS', 50),
   coldStartRuns: envNumber('BENCH_COLD_RUNS', 7),
   warmupSeconds: 2,
