@@ -1,14 +1,8 @@
 import type { Collection, Page } from '../state/collection.js';
-import { type Derived, derivedIndex } from '../state/derived.js';
 import type { WebhookDelivery } from '../state/records.js';
+import type { Tenant } from '../state/tenant.js';
 
 type Log = Collection<WebhookDelivery>;
-
-/** What the log reads of a shop (a Tenant): its deliveries and the indexes derived from them. */
-export interface DeliveriesOf {
-  readonly deliveries: Log;
-  readonly derived: Derived<{ readonly deliveries: Log }>;
-}
 
 export const DELIVERIES_KEPT_PER_ENDPOINT = 1000;
 
@@ -17,8 +11,8 @@ export const DELIVERIES_KEPT_PER_ENDPOINT = 1000;
  * first use from what the collection already holds (fixture deliveries),
  * then kept as attempts are logged and dropped.
  */
-const SEQS_BY_ENDPOINT = derivedIndex('delivery positions per endpoint', (shop: { readonly deliveries: Log }) => {
-  const log = shop.deliveries;
+function seqsByEndpoint(tenant: Tenant): Map<string, number[]> {
+  const log = tenant.deliveries;
   const index = new Map<string, number[]>();
   for (let seq = 0; seq < log.size; seq++) {
     const record = log.at(seq);
@@ -28,7 +22,7 @@ const SEQS_BY_ENDPOINT = derivedIndex('delivery positions per endpoint', (shop: 
     seqs.push(seq);
   }
   return index;
-});
+}
 
 /**
  * The delivery log: one record per attempt in `tenant.deliveries`, plus the
@@ -45,12 +39,12 @@ export class DeliveryLog {
 
   /** A pending attempt, not made yet. */
   open(
-    tenant: DeliveriesOf,
+    tenant: Tenant,
     record: Omit<WebhookDelivery, 'status' | 'response_code' | 'duration_ms' | 'attempted_at' | 'next_retry_at' | 'failure_reason'>,
     outcome: Pick<WebhookDelivery, 'status' | 'failure_reason'> = { status: 'pending', failure_reason: null },
   ): WebhookDelivery {
     const log = tenant.deliveries;
-    const index = tenant.derived.get(SEQS_BY_ENDPOINT);
+    const index = tenant.derived.get(seqsByEndpoint);
     const inserted = log.insert({ ...record, ...outcome, response_code: 0, duration_ms: null, attempted_at: null, next_retry_at: null });
     let seqs = index.get(record.endpoint_id);
     if (!seqs) index.set(record.endpoint_id, (seqs = []));
@@ -65,9 +59,9 @@ export class DeliveryLog {
   }
 
   /** The endpoint is gone, and so is its log (nobody can read it any more): every entry is freed. */
-  drop(tenant: DeliveriesOf, endpointId: string): void {
+  drop(tenant: Tenant, endpointId: string): void {
     const log = tenant.deliveries;
-    const index = tenant.derived.get(SEQS_BY_ENDPOINT);
+    const index = tenant.derived.get(seqsByEndpoint);
     for (const seq of index.get(endpointId) ?? []) {
       const record = log.at(seq);
       if (record) log.evict(record.id);
@@ -80,9 +74,9 @@ export class DeliveryLog {
   }
 
   /** One endpoint's attempts as a pager over creation positions (what `paginate` reads). */
-  pager(tenant: DeliveriesOf, endpointId: string): Pick<Log, 'page'> {
+  pager(tenant: Tenant, endpointId: string): Pick<Log, 'page'> {
     const log = tenant.deliveries;
-    const seqs = tenant.derived.get(SEQS_BY_ENDPOINT).get(endpointId) ?? [];
+    const seqs = tenant.derived.get(seqsByEndpoint).get(endpointId) ?? [];
     return {
       page(limit: number, beforeSeq = Number.MAX_SAFE_INTEGER): Page<WebhookDelivery> {
         const data: WebhookDelivery[] = [];

@@ -1,7 +1,6 @@
 import { Problem } from '../engine/problem.js';
 import { isoSeconds, type Clock } from '../state/clock.js';
 import type { Collection } from '../state/collection.js';
-import { derivedIndex } from '../state/derived.js';
 import { defineJob } from '../state/jobs.js';
 import type { SxEvent, WebhookDelivery, WebhookEndpoint } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
@@ -124,18 +123,18 @@ const planAttempt = defineJob<PlannedAttempt>(ATTEMPT_JOB, (tenant, planned) => 
  * shop file, `--data`) holds the endpoints its API calls made, so they
  * receive its events and retries as before; read once per state.
  */
-const REGISTERED = derivedIndex('endpoints registered through the API', (tenant: Tenant) => {
+function registeredEndpoints(tenant: Tenant): Set<string> {
   const ids = new Set<string>();
   for (const endpoint of tenant.webhooks.ownRecords()) ids.add(endpoint.id);
   return ids;
-});
+}
 
 /**
  * Per endpoint, the attempts planned and not finished yet (QUEUED_PER_ENDPOINT
  * bounds them). A state brought back owes the attempts it carried: they take
  * their places in their endpoints' queues again.
  */
-const QUEUED = derivedIndex('attempts owed per endpoint', (tenant: Tenant) => {
+function owedAttempts(tenant: Tenant): Map<string, Set<string>> {
   const byEndpoint = new Map<string, Set<string>>();
   for (const job of tenant.scheduler.planned().jobs) {
     if (job.kind !== ATTEMPT_JOB) continue;
@@ -145,7 +144,7 @@ const QUEUED = derivedIndex('attempts owed per endpoint', (tenant: Tenant) => {
     ids.add(deliveryId);
   }
   return byEndpoint;
-});
+}
 
 const laneOf = (tenant: Tenant, endpointId: string) => `${tenant.id}/${endpointId}`;
 
@@ -195,11 +194,11 @@ export class WebhookDispatcher {
 
   /** Makes an endpoint created through the API deliverable. */
   register(tenant: Tenant, endpointId: string): void {
-    tenant.derived.get(REGISTERED).add(endpointId);
+    tenant.derived.get(registeredEndpoints).add(endpointId);
   }
 
   isDeliverable(tenant: Tenant, endpointId: string): boolean {
-    return tenant.derived.get(REGISTERED).has(endpointId) && !!tenant.webhooks.get(endpointId);
+    return tenant.derived.get(registeredEndpoints).has(endpointId) && !!tenant.webhooks.get(endpointId);
   }
 
   /**
@@ -207,8 +206,8 @@ export class WebhookDispatcher {
    * flight schedule no retry, and its log is freed (nobody can read it now).
    */
   forget(tenant: Tenant, endpointId: string): void {
-    tenant.derived.peek(REGISTERED)?.delete(endpointId);
-    tenant.derived.peek(QUEUED)?.delete(endpointId);
+    tenant.derived.peek(registeredEndpoints)?.delete(endpointId);
+    tenant.derived.peek(owedAttempts)?.delete(endpointId);
     // a deleted endpoint holds no sockets either (a receiver that hangs would otherwise keep them to its timeout)
     for (const abort of this.aborts.get(laneOf(tenant, endpointId)) ?? []) abort.abort();
     this.log.drop(tenant, endpointId);
@@ -216,7 +215,7 @@ export class WebhookDispatcher {
 
   private readonly onEvent = (tenant: Tenant, event: SxEvent): void => {
     if (this.stopped) return;
-    const ids = tenant.derived.get(REGISTERED);
+    const ids = tenant.derived.get(registeredEndpoints);
     if (!ids.size) return;
     let body: string | undefined;
     for (const id of ids) {
@@ -271,7 +270,7 @@ export class WebhookDispatcher {
   }
 
   private queueOf(job: Job): Set<string> {
-    const byEndpoint = job.tenant.derived.get(QUEUED);
+    const byEndpoint = job.tenant.derived.get(owedAttempts);
     let ids = byEndpoint.get(job.endpointId);
     if (!ids) byEndpoint.set(job.endpointId, (ids = new Set()));
     return ids;
@@ -281,7 +280,7 @@ export class WebhookDispatcher {
   private settle(job: Job): void {
     // an attempt of a state since replaced holds no place in this one's queues
     if (job.tenant.deliveries !== job.log) return;
-    const byEndpoint = job.tenant.derived.peek(QUEUED);
+    const byEndpoint = job.tenant.derived.peek(owedAttempts);
     const ids = byEndpoint?.get(job.endpointId);
     if (!ids) return;
     ids.delete(job.deliveryId);

@@ -1,5 +1,4 @@
 import { Problem } from '../engine/problem.js';
-import { derivedIndex } from '../state/derived.js';
 import type { Customer, Order } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
@@ -15,11 +14,11 @@ import { paginate } from './list.js';
  * customer id → its order ids, oldest first: built on first use by one pass
  * over the shop's orders, then kept by insertOrder.
  */
-const ORDERS_BY_CUSTOMER = derivedIndex('order ids per customer', (tenant: Tenant) => {
+function ordersByCustomer(tenant: Tenant): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const order of tenant.orders.all().reverse()) file(index, order);
   return index;
-});
+}
 
 function file(index: Map<string, string[]>, order: Order): void {
   const ids = index.get(order.customer_id);
@@ -30,14 +29,14 @@ function file(index: Map<string, string[]>, order: Order): void {
 /** Adds a new order to the shop and to its customer's history. */
 export function insertOrder(tenant: Tenant, order: Order): Order {
   const inserted = tenant.orders.insert(order);
-  const index = tenant.derived.peek(ORDERS_BY_CUSTOMER);
+  const index = tenant.derived.peek(ordersByCustomer);
   if (index) file(index, inserted);
   return inserted;
 }
 
 /** A customer's orders, newest first. */
 export function ordersOf(tenant: Tenant, customerId: string): Order[] {
-  const ids = tenant.derived.get(ORDERS_BY_CUSTOMER).get(customerId) ?? [];
+  const ids = tenant.derived.get(ordersByCustomer).get(customerId) ?? [];
   const orders: Order[] = [];
   for (let i = ids.length - 1; i >= 0; i--) {
     const order = tenant.orders.get(ids[i]);

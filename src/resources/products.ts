@@ -1,5 +1,4 @@
 import { Problem } from '../engine/problem.js';
-import { derivedIndex } from '../state/derived.js';
 import type { Product } from '../state/records.js';
 import type { Tenant } from '../state/tenant.js';
 import type { HandlerSet } from '../services.js';
@@ -31,13 +30,15 @@ function assertStockSettable(type: Product['type'], stock: unknown): void {
  * does not probe base-2 … base-N again for each one, which was quadratic
  * (profiled in bench/README.md).
  */
-const SLUG_SUFFIXES = derivedIndex('next slug suffix per base', (): Map<string, number> => new Map());
+function slugSuffixes(): Map<string, number> {
+  return new Map();
+}
 
 /** The first of `base`, `base-2`, `base-3`… that the shop has not used (uniqueSlug's rule, resumable). */
 function freeSlug(tenant: Tenant, name: string): string {
   const base = slugify(name);
   const taken = (slug: string) => tenant.productIdsBySlug.has(slug);
-  const suffixes = tenant.derived.get(SLUG_SUFFIXES);
+  const suffixes = tenant.derived.get(slugSuffixes);
   const from = suffixes.get(base);
   if (from === undefined) {
     const slug = uniqueSlug(base, taken);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type DeliveriesOf, DeliveryLog } from '../../src/events/deliveryLog.js';
+import { DeliveryLog } from '../../src/events/deliveryLog.js';
+import { ManualClock } from '../../src/state/clock.js';
 import { Collection, FrozenBase } from '../../src/state/collection.js';
-import { DerivedIndexes } from '../../src/state/derived.js';
 import type { WebhookDelivery } from '../../src/state/records.js';
+import { buildSeed } from '../../src/state/seed.js';
+import { TenantStore } from '../../src/state/store.js';
+import type { Tenant } from '../../src/state/tenant.js';
 
 const attempt = (n: number, endpoint = 'wh_a') => ({
   id: `whd_${endpoint}_${n}`,
@@ -13,10 +16,12 @@ const attempt = (n: number, endpoint = 'wh_a') => ({
   created_at: '2026-05-26T08:30:00Z',
 });
 
-/** A shop with nothing but deliveries, as the log reads a Tenant. */
-function shopOf(deliveries: Collection<WebhookDelivery>): DeliveriesOf {
-  const of = { deliveries };
-  return { deliveries, derived: new DerivedIndexes(of) };
+/** A shop whose deliveries are `log` alone (no fixture deliveries); nothing has derived an index from them yet. */
+function shopOf(log: Collection<WebhookDelivery>): Tenant {
+  const store = new TenantStore({ randomSeed: 1, system: new ManualClock(0), clockMode: 'frozen', publish: () => {} });
+  const tenant = store.create('tnt_log', buildSeed({ epoch: Date.UTC(2026, 4, 26) }));
+  tenant.deliveries = log;
+  return tenant;
 }
 
 describe('DeliveryLog retention', () => {
